@@ -1,0 +1,89 @@
+"""caopo: exact, sourced, date-versioned arithmetic for the Dutch CAO PO.
+
+Every public function takes its date explicitly, works in :class:`decimal.Decimal`,
+and can tell which table, CAO article and source an answer rests on.
+
+``import caopo`` is cheap: the public names are imported on first use, and the
+tables are read on the first lookup, then cached.
+
+>>> import caopo
+>>> caopo.salary("LB", 5, on="2024-11-01", fte="0.8")
+Decimal('3094.40')
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS: dict[str, str] = {
+    "CaopoError": "caopo.errors",
+    "DataFileError": "caopo.errors",
+    "InvalidInputError": "caopo.errors",
+    "NoDataForDateError": "caopo.errors",
+    "NotPublishedError": "caopo.errors",
+    "StepOutOfRangeError": "caopo.errors",
+    "UnknownScaleError": "caopo.errors",
+    "SalaryDetail": "caopo.scales",
+    "salary": "caopo.scales",
+    "salary_detail": "caopo.scales",
+    "scales": "caopo.scales",
+    "steps": "caopo.scales",
+    "TableInfo": "caopo.inventory",
+    "tables": "caopo.inventory",
+    "raises": "caopo.inventory",
+    "data_version": "caopo.tables",
+    "reset_tables": "caopo.tables",
+    "use_tables": "caopo.tables",
+}
+
+__all__ = [
+    "CaopoError",
+    "DataFileError",
+    "InvalidInputError",
+    "NoDataForDateError",
+    "NotPublishedError",
+    "SalaryDetail",
+    "StepOutOfRangeError",
+    "TableInfo",
+    "UnknownScaleError",
+    "__version__",
+    "data_version",
+    "raises",
+    "reset_tables",
+    "salary",
+    "salary_detail",
+    "scales",
+    "steps",
+    "tables",
+    "use_tables",
+]
+
+if TYPE_CHECKING:
+    from caopo.errors import (
+        CaopoError,
+        DataFileError,
+        InvalidInputError,
+        NoDataForDateError,
+        NotPublishedError,
+        StepOutOfRangeError,
+        UnknownScaleError,
+    )
+    from caopo.inventory import TableInfo, raises, tables
+    from caopo.scales import SalaryDetail, salary, salary_detail, scales, steps
+    from caopo.tables import data_version, reset_tables, use_tables
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'caopo' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

@@ -1,0 +1,5 @@
+"""``python -m caopo.cli``."""
+
+from caopo.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,52 @@
+"""The exceptions caopo raises.
+
+Every error is a :class:`CaopoError`. The precise subclasses also inherit the
+built-in exception a Python programmer would reach for (``LookupError`` for
+"that does not exist", ``ValueError`` for "that is not a valid value"), so
+``except LookupError`` keeps working in code that does not know caopo.
+
+Messages name the offending value with ``repr()`` and say what would be valid.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CaopoError",
+    "DataFileError",
+    "InvalidInputError",
+    "NoDataForDateError",
+    "NotPublishedError",
+    "StepOutOfRangeError",
+    "UnknownScaleError",
+]
+
+
+class CaopoError(Exception):
+    """Base class of every error raised by caopo."""
+
+
+class InvalidInputError(CaopoError, ValueError):
+    """An argument has the wrong type or a value outside what the CAO allows
+    (a float amount, a werktijdfactor of 3, a date that is not a date)."""
+
+
+class DataFileError(CaopoError, ValueError):
+    """A table file is malformed. The message starts with the file's path."""
+
+
+class UnknownScaleError(CaopoError, LookupError):
+    """The scale does not exist on the date asked; the message lists the scales in force."""
+
+
+class StepOutOfRangeError(CaopoError, LookupError):
+    """The scale exists but has no such step (trede); the message lists its steps."""
+
+
+class NoDataForDateError(CaopoError, LookupError):
+    """No version of a table is in force on the date asked (before the first version,
+    in a gap, or after the last); the message names the periods that are covered."""
+
+
+class NotPublishedError(CaopoError, LookupError):
+    """The cell exists in the CAO but no shipped source printed it; the message lists
+    what is published for that version and why a cell was left out."""

@@ -1,0 +1,70 @@
+"""What is loaded: one row per table version, and the chain of general raises."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from caopo.derived import raise_events
+from caopo.models import RaiseEvent, Source, TableVersion
+from caopo.tables import catalog
+
+__all__ = ["TableInfo", "raises", "tables"]
+
+
+@dataclass(frozen=True, slots=True)
+class TableInfo:
+    """One loaded table version."""
+
+    table: str
+    kind: str
+    title: str
+    effective_from: date
+    effective_until: date | None
+    """Exclusive end: the next version's start or the version's own end; ``None`` if open."""
+    status: str
+    cao: str
+    known_from: date | None
+    sources: tuple[Source, ...]
+    origin: str
+    """``"shipped"`` or ``"user"``."""
+    path: Path
+    replaces: Path | None
+
+
+def tables() -> tuple[TableInfo, ...]:
+    """Every loaded table version (shipped and user), by table id then date.
+
+    >>> any(t.table == "teachers" and str(t.effective_from) == "2024-10-01" for t in tables())
+    True
+    """
+    cat = catalog()
+    rows = []
+    for table in cat.table_ids():
+        series = cat.series[table]
+        for index, entry in enumerate(series.versions):
+            version = entry.document
+            assert isinstance(version, TableVersion)
+            rows.append(
+                TableInfo(
+                    table=table,
+                    kind=version.kind,
+                    title=version.title,
+                    effective_from=version.effective_from,
+                    effective_until=series.end_of(index),
+                    status=version.status,
+                    cao=version.cao,
+                    known_from=version.known_from,
+                    sources=version.sources,
+                    origin=entry.origin,
+                    path=entry.path,
+                    replaces=entry.replaces,
+                )
+            )
+    return tuple(rows)
+
+
+def raises() -> tuple[RaiseEvent, ...]:
+    """The chain of general raises and structural changes of the CAO PO, oldest first."""
+    return raise_events(catalog())

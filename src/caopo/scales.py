@@ -1,0 +1,267 @@
+"""Salary by scale (schaal), step (trede), date and werktijdfactor.
+
+The CAO PO salary tables give monthly gross amounts at a full-time appointment
+(werktijdfactor 1). The salary of a part-timer is the table amount times the
+werktijdfactor (CAO PO, chapter on salary and working hours: wtf = hours per week
+/ 40), rounded once to cents, half up.
+
+The werktijdfactor accepted here runs from above 0 up to and including 1.2: a
+full-time week is 40 hours (wtf 1) and the CAO caps the working week at 48 hours
+(48 / 40 = 1.2).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+
+from caopo.dates import to_date
+from caopo.errors import (
+    InvalidInputError,
+    NoDataForDateError,
+    NotPublishedError,
+    StepOutOfRangeError,
+    UnknownScaleError,
+)
+from caopo.models import ScaleTable, Source, Status
+from caopo.money import Number, round_cents, to_decimal
+from caopo.tables import Catalog, catalog
+
+__all__ = [
+    "FTE_MAX",
+    "SalaryDetail",
+    "normalise_scale",
+    "salary",
+    "salary_detail",
+    "scales",
+    "steps",
+    "to_fte",
+]
+
+FTE_MAX = Decimal("1.2")
+"""The highest werktijdfactor: 48 hours a week over the 40-hour full-time week."""
+
+_TABLE_ORDER = {"teachers": 0, "support_staff": 1, "school_leaders": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class SalaryDetail:
+    """A salary with where every cent came from."""
+
+    amount: Decimal
+    """Monthly gross at the werktijdfactor, rounded once to cents (half up)."""
+    full_time_amount: Decimal
+    """The table amount at werktijdfactor 1, as the table holds it."""
+    scale: str
+    step: int
+    fte: Decimal
+    on: date
+    table: str
+    effective_from: date
+    effective_until: date | None
+    """Exclusive end of the version, or ``None`` while no end is known."""
+    status: Status
+    cao: str
+    sources: tuple[Source, ...]
+    basis: str
+    """One line: the table version, and for a derived version the rule that computed it."""
+
+
+def to_fte(value: Number) -> Decimal:
+    """Validate a werktijdfactor: a Decimal, int or str above 0 and at most 1.2.
+
+    >>> to_fte("0.8")
+    Decimal('0.8')
+    >>> to_fte(2)
+    Traceback (most recent call last):
+    ...
+    caopo.errors.InvalidInputError: fte (werktijdfactor) must be above 0 and at most 1.2 (48 of 40 hours), not 2
+    """
+    fte = to_decimal(value, name="fte (werktijdfactor)")
+    if not 0 < fte <= FTE_MAX:
+        raise InvalidInputError(
+            f"fte (werktijdfactor) must be above 0 and at most {FTE_MAX} (48 of 40 hours), "
+            f"not {value!r}"
+        )
+    return fte
+
+
+_SCALE_TEXT = re.compile(r"^(?:SCHAAL\s*)?([A-Z]{0,2}\s*\d{0,2}\+?U?(?:ITLOOP)?)$")
+
+
+@lru_cache(maxsize=1024)
+def normalise_scale(value: str | int) -> str:
+    """The scale code as the tables write it: ``"lb"`` -> ``"LB"``, ``"schaal 8"`` -> ``"8"``,
+    ``8`` -> ``"8"``, ``"DC+uitloop"`` -> ``"DC+U"``.
+
+    >>> normalise_scale(" l11 ")
+    'L11'
+    """
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise InvalidInputError(f"scale must be a str or int, not {type(value).__name__} {value!r}")
+    text = str(value).strip().upper()
+    match = _SCALE_TEXT.match(text)
+    code = match.group(1).replace(" ", "").replace("+UITLOOP", "+U") if match else ""
+    if not code or not any(ch.isalnum() for ch in code):
+        raise UnknownScaleError(
+            f"scale {value!r} is not a scale code (such as 'LB', 'L11', '8', 'D12')"
+        )
+    return code
+
+
+def _to_step(value: object) -> int:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidInputError(f"step (trede) must be a whole number from 1, not {value!r}")
+    return value
+
+
+def _salary_tables(cat: Catalog) -> tuple[str, ...]:
+    ids = cat.table_ids(kind="salary_scales")
+    return tuple(sorted(ids, key=lambda t: (_TABLE_ORDER.get(t, len(_TABLE_ORDER)), t)))
+
+
+def _in_force(cat: Catalog, on: date) -> list[ScaleTable]:
+    found = []
+    for table in _salary_tables(cat):
+        entry = cat.entry_in_force(table, on=on)
+        if entry is not None:
+            assert isinstance(entry.document, ScaleTable)
+            found.append(entry.document)
+    if not found:
+        covered = "; ".join(
+            f"{table} from {cat.periods(table)[0][0]}" for table in _salary_tables(cat)
+        )
+        raise NoDataForDateError(f"no salary table is in force on {on}; shipped: {covered}")
+    return found
+
+
+def _scale_key(code: str) -> tuple[str, int, str]:
+    match = re.match(r"^([A-Z]*)(\d*)(.*)$", code)
+    assert match is not None
+    letters, digits, rest = match.groups()
+    return letters, int(digits) if digits else 0, rest
+
+
+def _listing(versions: list[ScaleTable]) -> str:
+    return "; ".join(
+        f"{', '.join(sorted(v.cells, key=_scale_key))} ({v.table} {v.effective_from})"
+        for v in versions
+    )
+
+
+def _find(scale: str, step: int, on: date) -> tuple[ScaleTable, Decimal]:
+    versions = _in_force(catalog(), on)
+    for version in versions:
+        steps_of = version.cells.get(scale)
+        if steps_of is None:
+            continue
+        amount = steps_of.get(step)
+        if amount is not None:
+            return version, amount
+        for cell in version.omitted:
+            if cell.scale == scale and cell.step == step:
+                raise NotPublishedError(
+                    f"{scale} trede {step} on {on}: left out of {version.table} "
+                    f"{version.effective_from}: {cell.reason}"
+                )
+        published = ", ".join(str(s) for s in sorted(steps_of))
+        if version.coverage == "partial":
+            raise NotPublishedError(
+                f"{scale} trede {step} on {on}: {version.table} {version.effective_from} is a "
+                f"partial table; published steps of {scale}: {published}. Load the official "
+                f"table as your own (caopo.use_tables) to fill it in"
+            )
+        raise StepOutOfRangeError(
+            f"scale {scale!r} has no step {step} on {on}; its steps are {published}"
+        )
+    raise UnknownScaleError(
+        f"scale {scale!r} has no shipped amounts on {on}; scales with amounts on that date: "
+        f"{_listing(versions)}"
+    )
+
+
+def salary(scale: str | int, step: int, *, on: date | str, fte: Number = 1) -> Decimal:
+    """Monthly gross salary in euros for *scale* and *step* on date *on*.
+
+    The amount is the table amount times the werktijdfactor *fte*, rounded once to
+    cents (half up). *fte* is a Decimal, int or str from above 0 to 1.2; floats are
+    refused.
+
+    >>> salary("LB", 5, on=date(2024, 11, 1))
+    Decimal('3868.00')
+    >>> salary("LB", 5, on="2024-11-01", fte="0.8")
+    Decimal('3094.40')
+    """
+    _, amount = _find(normalise_scale(scale), _to_step(step), to_date(on))
+    return round_cents(amount * to_fte(fte))
+
+
+def salary_detail(scale: str | int, step: int, *, on: date | str, fte: Number = 1) -> SalaryDetail:
+    """Like :func:`salary`, with the table version, status and sources it rests on.
+
+    >>> detail = salary_detail("LB", 5, on=date(2024, 11, 1))
+    >>> detail.amount, detail.status, detail.effective_from
+    (Decimal('3868.00'), 'published', datetime.date(2024, 10, 1))
+    """
+    code, trede, day, factor = normalise_scale(scale), _to_step(step), to_date(on), to_fte(fte)
+    version, amount = _find(code, trede, day)
+    end = catalog().end_of(version.table, version.effective_from)
+    return SalaryDetail(
+        amount=round_cents(amount * factor),
+        full_time_amount=amount,
+        scale=code,
+        step=trede,
+        fte=factor,
+        on=day,
+        table=version.table,
+        effective_from=version.effective_from,
+        effective_until=end,
+        status=version.status,
+        cao=version.cao,
+        sources=version.sources,
+        basis=_basis(version),
+    )
+
+
+def _basis(version: ScaleTable) -> str:
+    name = f"{version.table} {version.effective_from} ({version.status})"
+    rule = version.derivation
+    if rule is None:
+        return name
+    raises = ", ".join(str(d) for d in rule.raises)
+    return (
+        f"{name}: {version.table} {rule.base} carried forward by the general raises of "
+        f"{raises}, rounded once to {rule.quantum} euro"
+    )
+
+
+def scales(*, on: date | str) -> tuple[str, ...]:
+    """The scale codes with shipped amounts on *on*, teachers first.
+
+    >>> scales(on="2024-11-01")
+    ('LB', 'LC', 'LD', 'LE')
+    """
+    versions = _in_force(catalog(), to_date(on))
+    return tuple(code for v in versions for code in sorted(v.cells, key=_scale_key))
+
+
+def steps(scale: str | int, *, on: date | str) -> tuple[int, ...]:
+    """The steps (treden) of *scale* with shipped amounts on *on*, lowest first.
+
+    >>> steps("LB", on="2024-11-01")
+    (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
+    """
+    code, day = normalise_scale(scale), to_date(on)
+    versions = _in_force(catalog(), day)
+    for version in versions:
+        if code in version.cells:
+            return tuple(sorted(version.cells[code]))
+    raise UnknownScaleError(
+        f"scale {code!r} has no shipped amounts on {day}; scales with amounts on that date: "
+        f"{_listing(versions)}"
+    )
