@@ -125,10 +125,10 @@ def _salary_tables(cat: Catalog) -> tuple[str, ...]:
     return tuple(sorted(ids, key=lambda t: (_TABLE_ORDER.get(t, len(_TABLE_ORDER)), t)))
 
 
-def _in_force(cat: Catalog, on: date) -> list[ScaleTable]:
+def _in_force(cat: Catalog, on: date, as_known_on: date | None = None) -> list[ScaleTable]:
     found = []
     for table in _salary_tables(cat):
-        entry = cat.entry_in_force(table, on=on)
+        entry = cat.entry_in_force(table, on=on, as_known_on=as_known_on)
         if entry is not None:
             assert isinstance(entry.document, ScaleTable)
             found.append(entry.document)
@@ -136,7 +136,8 @@ def _in_force(cat: Catalog, on: date) -> list[ScaleTable]:
         covered = "; ".join(
             f"{table} from {cat.periods(table)[0][0]}" for table in _salary_tables(cat)
         )
-        raise NoDataForDateError(f"no salary table is in force on {on}; shipped: {covered}")
+        known = f" as known on {as_known_on}" if as_known_on else ""
+        raise NoDataForDateError(f"no salary table is in force on {on}{known}; shipped: {covered}")
     return found
 
 
@@ -154,8 +155,10 @@ def _listing(versions: list[ScaleTable]) -> str:
     )
 
 
-def _find(scale: str, step: int, on: date) -> tuple[ScaleTable, Decimal]:
-    versions = _in_force(catalog(), on)
+def _find(
+    scale: str, step: int, on: date, as_known_on: date | None = None
+) -> tuple[ScaleTable, Decimal]:
+    versions = _in_force(catalog(), on, as_known_on)
     for version in versions:
         steps_of = version.cells.get(scale)
         if steps_of is None:
@@ -201,15 +204,26 @@ def salary(scale: str | int, step: int, *, on: date | str, fte: Number = 1) -> D
     return round_cents(amount * to_fte(fte))
 
 
-def salary_detail(scale: str | int, step: int, *, on: date | str, fte: Number = 1) -> SalaryDetail:
+def salary_detail(
+    scale: str | int,
+    step: int,
+    *,
+    on: date | str,
+    fte: Number = 1,
+    as_known_on: date | str | None = None,
+) -> SalaryDetail:
     """Like :func:`salary`, with the table version, status and sources it rests on.
+
+    With *as_known_on*, only table versions known by that day are used: what a payroll
+    run on that day would have paid (see :meth:`caopo.tables.Catalog.entry_in_force`).
 
     >>> detail = salary_detail("LB", 5, on=date(2024, 11, 1))
     >>> detail.amount, detail.status, detail.effective_from
     (Decimal('3868.00'), 'published', datetime.date(2024, 10, 1))
     """
     code, trede, day, factor = normalise_scale(scale), _to_step(step), to_date(on), to_fte(fte)
-    version, amount = _find(code, trede, day)
+    known = None if as_known_on is None else to_date(as_known_on, name="as_known_on")
+    version, amount = _find(code, trede, day, known)
     end = catalog().end_of(version.table, version.effective_from)
     return SalaryDetail(
         amount=round_cents(amount * factor),

@@ -138,6 +138,27 @@ class _Series:
         return following
 
 
+def _known_since(entry: Entry) -> date:
+    document = entry.document
+    assert isinstance(document, TableVersion)
+    return document.known_from or document.effective_from
+
+
+def _known_in_force(series: _Series, on: date, as_known_on: date) -> Entry | None:
+    known = [e for e in series.versions if _known_since(e) <= as_known_on]
+    starts = [e.document.effective_from for e in known]  # type: ignore[attr-defined]
+    index = bisect_right(starts, on) - 1
+    if index < 0:
+        return None
+    version = known[index].document
+    assert isinstance(version, TableVersion)
+    following = starts[index + 1] if index + 1 < len(starts) else None
+    end = version.effective_until or following
+    if end is not None and on >= end:
+        return None
+    return known[index]
+
+
 def _period(start: date, end: date | None) -> str:
     return f"{start}..{end}" if end else f"{start}.."
 
@@ -174,9 +195,18 @@ class Catalog:
         series = self._series(table)
         return series.end_of(series.starts.index(start))
 
-    def entry_in_force(self, table: str, *, on: date) -> Entry | None:
-        """The entry of the version of *table* in force on *on*, or ``None``."""
+    def entry_in_force(
+        self, table: str, *, on: date, as_known_on: date | None = None
+    ) -> Entry | None:
+        """The entry of the version of *table* in force on *on*, or ``None``.
+
+        With *as_known_on*, only versions known by that day count (``known_from``, or
+        ``effective_from`` where the file gives no ``known_from``): the answer a payroll
+        run on that day would have given. Used for back pay.
+        """
         series = self._series(table)
+        if as_known_on is not None:
+            return _known_in_force(series, on, as_known_on)
         index = bisect_right(series.starts, on) - 1
         if index < 0:
             return None
