@@ -34,9 +34,9 @@ _EXPORTS: dict[str, str] = {
     "TableInfo": "caopo.inventory",
     "tables": "caopo.inventory",
     "raises": "caopo.inventory",
-    "data_version": "caopo.tables",
-    "reset_tables": "caopo.tables",
-    "use_tables": "caopo.tables",
+    "data_version": "caopo.catalog",
+    "reset_tables": "caopo.catalog",
+    "use_tables": "caopo.catalog",
 }
 
 __all__ = [
@@ -73,7 +73,7 @@ if TYPE_CHECKING:
     )
     from caopo.inventory import TableInfo, raises, tables
     from caopo.scales import SalaryDetail, salary, salary_detail, scales, steps
-    from caopo.tables import data_version, reset_tables, use_tables
+    from caopo.catalog import data_version, reset_tables, use_tables
 
 
 def __getattr__(name: str) -> Any:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from dateutil.relativedelta import relativedelta
+
 from caopo.errors import InvalidInputError
 
-__all__ = ["to_date"]
+__all__ = ["add_months", "add_years", "to_date"]
 
 
 def to_date(value: object, *, name: str = "on") -> date:
@@ -39,3 +41,23 @@ def to_date(value: object, *, name: str = "on") -> date:
     raise InvalidInputError(
         f"{name} must be a date or an ISO date string like '2024-03-01', not {value!r}"
     )
+
+
+def add_years(day: date, years: int) -> date:
+    """*day* plus whole calendar years; 29 February falls back to 28 February.
+
+    >>> add_years(date(2016, 2, 29), 5)
+    datetime.date(2021, 2, 28)
+    """
+    result: date = day + relativedelta(years=years)
+    return result
+
+
+def add_months(day: date, months: int) -> date:
+    """*day* plus whole calendar months; a missing day falls back to the month's last day.
+
+    >>> add_months(date(2019, 8, 31), 6)
+    datetime.date(2020, 2, 29)
+    """
+    result: date = day + relativedelta(months=months)
+    return result

@@ -17,7 +17,7 @@ from decimal import Decimal
 from caopo.errors import DataFileError
 from caopo.models import RaiseChain, RaiseEvent, ScaleTable
 from caopo.money import quantize
-from caopo.tables import Catalog, Entry, _Series
+from caopo.catalog import Catalog, Entry, _Series
 
 __all__ = ["RAISE_CHAIN", "chain_factor", "materialise", "raise_events"]
 

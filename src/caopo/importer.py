@@ -25,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from caopo.errors import DataFileError
-from caopo.tables import load_file
+from caopo.catalog import load_file
 
 __all__ = ["ImportOptions", "parse_amount", "read_cells", "table_yaml"]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from caopo.derived import raise_events
 from caopo.models import RaiseEvent, Source, TableVersion
-from caopo.tables import catalog
+from caopo.catalog import catalog
 
 __all__ = ["TableInfo", "raises", "tables"]
 

@@ -4,7 +4,7 @@ One YAML file is one *version* of one *table*: a header (:class:`TableVersion`)
 that says what the table is, when it holds and where it was read, and a body whose
 shape depends on the ``kind``. This module holds the shared header and the kinds
 the salary engine needs; other kinds live beside the code that uses them and are
-registered in :data:`caopo.tables.KIND_MODELS`.
+registered in :data:`caopo.catalog.KIND_MODELS`.
 """
 
 from __future__ import annotations

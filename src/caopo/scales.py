@@ -28,7 +28,7 @@ from caopo.errors import (
 )
 from caopo.models import ScaleTable, Source, Status
 from caopo.money import Number, round_cents, to_decimal
-from caopo.tables import Catalog, catalog
+from caopo.catalog import Catalog, catalog
 
 __all__ = [
     "FTE_MAX",
@@ -170,7 +170,7 @@ def _find(
             if cell.scale == scale and cell.step == step:
                 raise NotPublishedError(
                     f"{scale} trede {step} on {on}: left out of {version.table} "
-                    f"{version.effective_from}: {cell.reason}"
+                    f"{version.effective_from}: {cell.reason.strip()}"
                 )
         published = ", ".join(str(s) for s in sorted(steps_of))
         if version.coverage == "partial":
@@ -215,7 +215,7 @@ def salary_detail(
     """Like :func:`salary`, with the table version, status and sources it rests on.
 
     With *as_known_on*, only table versions known by that day are used: what a payroll
-    run on that day would have paid (see :meth:`caopo.tables.Catalog.entry_in_force`).
+    run on that day would have paid (see :meth:`caopo.catalog.Catalog.entry_in_force`).
 
     >>> detail = salary_detail("LB", 5, on=date(2024, 11, 1))
     >>> detail.amount, detail.status, detail.effective_from

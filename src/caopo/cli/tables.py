@@ -8,7 +8,7 @@ from pathlib import Path
 from caopo.cli._output import as_date, dump_json
 from caopo.importer import ImportOptions, read_cells, table_yaml
 from caopo.inventory import tables
-from caopo.tables import validate_folder
+from caopo.catalog import validate_folder
 
 __all__ = ["add_parser"]
 
