@@ -216,11 +216,17 @@ class RaiseEvent(StrictModel):
     known_from: date | None = None
     sources: Annotated[tuple[Source, ...], Sequence] = Field(min_length=1)
     note: str | None = None
+    guarantee_indexation: bool | None = None
+    """Does this raise count as indexation of the garantietoelage (art. 5.6 lid 8 CAO PO
+    2019-2020)? ``True``/``False`` where a source says so; ``None``: not resolved by the
+    sources (the caller's ``unresolved_raises_count`` parameter decides)."""
 
     @model_validator(mode="after")
     def _check_percentage(self) -> RaiseEvent:
         if (self.change == "percentage") != (self.percentage is not None):
             raise ValueError("'percentage' is required for, and only for, change: percentage")
+        if self.change == "structural" and self.guarantee_indexation:
+            raise ValueError("a structural change has no percentage and cannot be indexation")
         return self
 
     @property
