@@ -62,6 +62,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from caopo.catalog import data_version, reset_tables, use_tables
     from caopo.errors import (
         CaopoError,
         DataFileError,
@@ -73,7 +74,6 @@ if TYPE_CHECKING:
     )
     from caopo.inventory import TableInfo, raises, tables
     from caopo.scales import SalaryDetail, salary, salary_detail, scales, steps
-    from caopo.catalog import data_version, reset_tables, use_tables
 
 
 def __getattr__(name: str) -> Any:

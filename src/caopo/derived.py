@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from caopo.catalog import Catalog, Entry, _Series
 from caopo.errors import DataFileError
 from caopo.models import RaiseChain, RaiseEvent, ScaleTable
 from caopo.money import quantize
-from caopo.catalog import Catalog, Entry, _Series
 
 __all__ = ["RAISE_CHAIN", "chain_factor", "materialise", "raise_events"]
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from caopo.catalog import catalog
 from caopo.derived import raise_events
 from caopo.models import RaiseEvent, Source, TableVersion
-from caopo.catalog import catalog
 
 __all__ = ["TableInfo", "raises", "tables"]
 

@@ -18,6 +18,7 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
+from caopo.catalog import Catalog, catalog
 from caopo.dates import to_date
 from caopo.errors import (
     InvalidInputError,
@@ -28,7 +29,6 @@ from caopo.errors import (
 )
 from caopo.models import ScaleTable, Source, Status
 from caopo.money import Number, round_cents, to_decimal
-from caopo.catalog import Catalog, catalog
 
 __all__ = [
     "FTE_MAX",

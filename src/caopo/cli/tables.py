@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from caopo.catalog import validate_folder
 from caopo.cli._output import as_date, dump_json
 from caopo.importer import ImportOptions, read_cells, table_yaml
 from caopo.inventory import tables
-from caopo.catalog import validate_folder
 
 __all__ = ["add_parser"]
 
