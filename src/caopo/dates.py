@@ -7,13 +7,23 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from dateutil.relativedelta import relativedelta
 
 from caopo.errors import InvalidInputError
 
-__all__ = ["add_months", "add_years", "to_date"]
+__all__ = [
+    "SchoolYear",
+    "add_months",
+    "add_years",
+    "funded_school_year",
+    "school_year",
+    "school_year_of",
+    "to_date",
+]
 
 
 def to_date(value: object, *, name: str = "on") -> date:
@@ -61,3 +71,111 @@ def add_months(day: date, months: int) -> date:
     """
     result: date = day + relativedelta(months=months)
     return result
+
+
+_SCHOOL_YEAR_TEXT = re.compile(r"^\s*(\d{4})\s*[-/\u2013]\s*(\d{2}|\d{4})\s*$")
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class SchoolYear:
+    """A school year (schooljaar): 1 August of :attr:`first_year` up to 1 August of the next
+    calendar year (exclusive). Written ``"2013-2014"``; not a calendar year.
+
+    >>> year = school_year("2013-2014")
+    >>> year.start, year.end, year.teldatum
+    (datetime.date(2013, 8, 1), datetime.date(2014, 8, 1), datetime.date(2013, 10, 1))
+    >>> str(year.next()), str(year)
+    ('2014-2015', '2013-2014')
+    """
+
+    first_year: int
+
+    def __post_init__(self) -> None:
+        if isinstance(self.first_year, bool) or not isinstance(self.first_year, int):
+            raise InvalidInputError(f"first_year must be an int, not {self.first_year!r}")
+        if not 1900 <= self.first_year <= 2199:
+            raise InvalidInputError(f"school year {self.first_year!r} is out of range 1900..2199")
+
+    @property
+    def start(self) -> date:
+        """1 August of the first calendar year (inclusive)."""
+        return date(self.first_year, 8, 1)
+
+    @property
+    def end(self) -> date:
+        """1 August of the next calendar year (exclusive)."""
+        return date(self.first_year + 1, 8, 1)
+
+    @property
+    def teldatum(self) -> date:
+        """1 October inside this school year: the pupil count date (teldatum)."""
+        return date(self.first_year, 10, 1)
+
+    def next(self) -> SchoolYear:
+        return SchoolYear(self.first_year + 1)
+
+    def previous(self) -> SchoolYear:
+        return SchoolYear(self.first_year - 1)
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day < self.end
+
+    def __str__(self) -> str:
+        return f"{self.first_year}-{self.first_year + 1}"
+
+
+def school_year(value: object, *, name: str = "school_year") -> SchoolYear:
+    """Parse a school year: ``"2013-2014"``, ``"2013/2014"``, ``"2013-14"`` or a
+    :class:`SchoolYear`. The two years must follow each other.
+
+    >>> school_year("2015/16")
+    SchoolYear(first_year=2015)
+    >>> school_year("2013-2015")
+    Traceback (most recent call last):
+    ...
+    caopo.errors.InvalidInputError: school_year must be two consecutive years like '2013-2014', not '2013-2015'
+    """
+    if isinstance(value, SchoolYear):
+        return value
+    if isinstance(value, str):
+        match = _SCHOOL_YEAR_TEXT.match(value)
+        if match:
+            first = int(match.group(1))
+            second_text = match.group(2)
+            second = int(second_text) if len(second_text) == 4 else (first // 100) * 100 + int(
+                second_text
+            )
+            if len(second_text) == 2 and second < first:
+                second += 100
+            if second == first + 1:
+                return SchoolYear(first)
+    raise InvalidInputError(
+        f"{name} must be two consecutive years like '2013-2014', not {value!r}"
+    )
+
+
+def school_year_of(day: object, *, name: str = "on") -> SchoolYear:
+    """The school year a date falls in (1 August to 31 July).
+
+    >>> str(school_year_of("2014-07-31")), str(school_year_of("2014-08-01"))
+    ('2013-2014', '2014-2015')
+    """
+    found = to_date(day, name=name)
+    return SchoolYear(found.year if found.month >= 8 else found.year - 1)
+
+
+def funded_school_year(teldatum: object) -> SchoolYear:
+    """The school year whose funding a pupil count on the teldatum (1 October) determines:
+    the *following* school year (count on 1 October 2014 -> school year 2015-2016).
+
+    >>> str(funded_school_year("2014-10-01"))
+    '2015-2016'
+    >>> funded_school_year("2014-09-30")
+    Traceback (most recent call last):
+    ...
+    caopo.errors.InvalidInputError: the teldatum is 1 October, not 2014-09-30
+    """
+    day = to_date(teldatum, name="teldatum")
+    if (day.month, day.day) != (10, 1):
+        raise InvalidInputError(f"the teldatum is 1 October, not {day}")
+    return SchoolYear(day.year + 1)
