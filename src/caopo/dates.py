@@ -142,16 +142,16 @@ def school_year(value: object, *, name: str = "school_year") -> SchoolYear:
         if match:
             first = int(match.group(1))
             second_text = match.group(2)
-            second = int(second_text) if len(second_text) == 4 else (first // 100) * 100 + int(
-                second_text
+            second = (
+                int(second_text)
+                if len(second_text) == 4
+                else (first // 100) * 100 + int(second_text)
             )
             if len(second_text) == 2 and second < first:
                 second += 100
             if second == first + 1:
                 return SchoolYear(first)
-    raise InvalidInputError(
-        f"{name} must be two consecutive years like '2013-2014', not {value!r}"
-    )
+    raise InvalidInputError(f"{name} must be two consecutive years like '2013-2014', not {value!r}")
 
 
 def school_year_of(day: object, *, name: str = "on") -> SchoolYear:
