@@ -26,11 +26,11 @@ _EXPORTS: dict[str, str] = {
     "NotPublishedError": "caopo.errors",
     "StepOutOfRangeError": "caopo.errors",
     "UnknownScaleError": "caopo.errors",
-    "SalaryDetail": "caopo.scales",
-    "salary": "caopo.scales",
-    "salary_detail": "caopo.scales",
-    "scales": "caopo.scales",
-    "steps": "caopo.scales",
+    "SalaryDetail": "caopo.lookup",
+    "salary": "caopo.lookup",
+    "salary_detail": "caopo.lookup",
+    "scales": "caopo.lookup",
+    "steps": "caopo.lookup",
     "TableInfo": "caopo.inventory",
     "tables": "caopo.inventory",
     "raises": "caopo.inventory",
@@ -73,7 +73,7 @@ if TYPE_CHECKING:
         UnknownScaleError,
     )
     from caopo.inventory import TableInfo, raises, tables
-    from caopo.scales import SalaryDetail, salary, salary_detail, scales, steps
+    from caopo.lookup import SalaryDetail, salary, salary_detail, scales, steps
 
 
 def __getattr__(name: str) -> Any:

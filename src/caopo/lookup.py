@@ -92,7 +92,6 @@ def to_fte(value: Number) -> Decimal:
 _SCALE_TEXT = re.compile(r"^(?:SCHAAL\s*)?([A-Z]{0,2}\s*\d{0,2}\+?U?(?:ITLOOP)?)$")
 
 
-@lru_cache(maxsize=1024)
 def normalise_scale(value: str | int) -> str:
     """The scale code as the tables write it: ``"lb"`` -> ``"LB"``, ``"schaal 8"`` -> ``"8"``,
     ``8`` -> ``"8"``, ``"DC+uitloop"`` -> ``"DC+U"``.
@@ -102,6 +101,11 @@ def normalise_scale(value: str | int) -> str:
     """
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise InvalidInputError(f"scale must be a str or int, not {type(value).__name__} {value!r}")
+    return _normalise(value)
+
+
+@lru_cache(maxsize=1024)
+def _normalise(value: str | int) -> str:
     text = str(value).strip().upper()
     match = _SCALE_TEXT.match(text)
     code = match.group(1).replace(" ", "").replace("+UITLOOP", "+U") if match else ""

@@ -1,0 +1,27 @@
+"""Shared test helpers (not a conftest: plain functions imported where needed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import caopo
+from caopo.catalog import shipped_data_dir
+
+DATA = shipped_data_dir()
+
+
+def data_files() -> list[Path]:
+    """Every shipped YAML file."""
+    return sorted(DATA.rglob("*.yaml"))
+
+
+@contextmanager
+def user_tables(folder: Path, *, replace: bool = False) -> Iterator[None]:
+    """Use *folder* as a user table folder for the duration of the block."""
+    caopo.use_tables(folder, replace=replace)
+    try:
+        yield
+    finally:
+        caopo.reset_tables()
