@@ -1,0 +1,76 @@
+"""Packaging: the built wheel contains the data and works from any working directory.
+
+Builds the wheel, installs it into a fresh virtual environment (dependencies from the
+package index) and runs a calculation from an unrelated directory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+# The installed wheel alone must be found: no source path, no user tables.
+CLEAN_ENV = {
+    key: value
+    for key, value in os.environ.items()
+    if key not in {"PYTHONPATH", "CAOPO_TABLES", "CAOPO_TABLES_REPLACE"}
+}
+
+
+@pytest.mark.slow
+def test_wheel_installs_and_calculates_from_another_directory(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(dist), str(ROOT)],
+        check=True,
+    )
+    (wheel,) = dist.glob("caopo-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "caopo/py.typed" in names
+    assert "caopo/data/scales/teachers_2024-10-01.yaml" in names
+    assert "caopo/data/raises/general_raises.yaml" in names
+    assert "caopo/data/VERSION" in names
+
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", str(wheel)], env=CLEAN_ENV, check=True
+    )
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    code = (
+        "import caopo; d = caopo.salary_detail('LB', 5, on='2024-11-01', fte='0.8'); "
+        "print(d.amount, d.status, caopo.data_version())"
+    )
+    out = subprocess.run(
+        [python, "-c", code],
+        cwd=elsewhere,
+        env=CLEAN_ENV,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.split()[:2] == ["3094.40", "published"]
+    cli = subprocess.run(
+        [env_dir / "bin" / "caopo", "salary", "LB", "5", "--on", "2024-11-01", "--json"],
+        cwd=elsewhere,
+        env=CLEAN_ENV,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(cli.stdout)["amount"] == "3868.00"
+    assert "site-packages" in subprocess.run(
+        [python, "-c", "import caopo.catalog as c; print(c.shipped_data_dir())"],
+        cwd=elsewhere, env=CLEAN_ENV, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
