@@ -48,6 +48,11 @@ __all__ = [
 KIND_MODELS: dict[str, str] = {
     "salary_scales": "caopo.models:ScaleTable",
     "raise_chain": "caopo.models:RaiseChain",
+    "end_of_year_payment": "caopo.allowances:EndOfYearPayment",
+    "holiday_allowance": "caopo.allowances:HolidayAllowance",
+    "oop_yearly_payment": "caopo.allowances:OopYearlyPayment",
+    "commuting_allowance": "caopo.allowances:CommutingRule",
+    "one_off_payments": "caopo.allowances:OneOffPayments",
 }
 """Which schema reads a file, by its ``kind`` (``"module:Class"``, imported on first use)."""
 
