@@ -53,6 +53,10 @@ KIND_MODELS: dict[str, str] = {
     "oop_yearly_payment": "caopo.allowances:OopYearlyPayment",
     "commuting_allowance": "caopo.allowances:CommutingRule",
     "one_off_payments": "caopo.allowances:OneOffPayments",
+    "professionalisation_budget": "caopo.budgets:BudgetRule",
+    "hour_budgets": "caopo.budgets:HourBudgets",
+    "per_pupil_funding": "caopo.per_pupil:PerPupilFunding",
+    "register_rules": "caopo.register:RegisterRules",
 }
 """Which schema reads a file, by its ``kind`` (``"module:Class"``, imported on first use)."""
 
