@@ -106,6 +106,10 @@ def test_replace_lets_a_user_version_win_and_says_so(tmp_path: Path) -> None:
     (tmp_path / "teachers_2024-10-01.yaml").write_text(_version("2024-10-01", amount=3333))
     with user_tables(tmp_path, replace=True):
         assert caopo.salary("LB", 1, on="2024-11-01") == 3333
-        row = next(t for t in caopo.tables() if str(t.effective_from) == "2024-10-01")
+        row = next(
+            t
+            for t in caopo.tables()
+            if t.table == "teachers" and str(t.effective_from) == "2024-10-01"
+        )
         assert row.origin == "user"
         assert row.replaces == DATA / "scales" / "teachers_2024-10-01.yaml"
