@@ -399,12 +399,7 @@ def commuting_allowance(
         cap = rule.max_km_one_way_replacement
     reimbursable = max(Decimal(0), min(km, cap) - rule.km_not_reimbursed)
     exact = (
-        reimbursable
-        * 2
-        * days
-        / rule.days_per_week_basis
-        * rule.days_per_year
-        * rule.rate_per_km
+        reimbursable * 2 * days / rule.days_per_week_basis * rule.days_per_year * rule.rate_per_km
     )
     return CommutingAllowance(
         km_one_way=km,
