@@ -48,6 +48,8 @@ __all__ = [
 KIND_MODELS: dict[str, str] = {
     "salary_scales": "caopo.models:ScaleTable",
     "raise_chain": "caopo.models:RaiseChain",
+    "scale_codes": "caopo.codes:ScaleCodeRegistry",
+    "scale_transitions": "caopo.codes:ScaleTransitions",
     "end_of_year_payment": "caopo.allowances:EndOfYearPayment",
     "holiday_allowance": "caopo.allowances:HolidayAllowance",
     "oop_yearly_payment": "caopo.allowances:OopYearlyPayment",

@@ -15,6 +15,7 @@ __all__ = [
     "DataFileError",
     "InvalidInputError",
     "NoDataForDateError",
+    "NoEquivalenceError",
     "NotPublishedError",
     "StepOutOfRangeError",
     "UnknownScaleError",
@@ -50,3 +51,8 @@ class NoDataForDateError(CaopoError, LookupError):
 class NotPublishedError(CaopoError, LookupError):
     """The cell exists in the CAO but no shipped source printed it; the message lists
     what is published for that version and why a cell was left out."""
+
+
+class NoEquivalenceError(CaopoError, LookupError):
+    """No published equivalence exists between two scale codes on the date asked (a scale
+    lapsed without a mapping, or a numeric level has no code); the message says why."""
