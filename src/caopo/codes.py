@@ -19,9 +19,9 @@ with the reason instead of guessing.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
