@@ -1,0 +1,40 @@
+"""Write every (table, version, scale, step) -> amount to tests/golden/salaries.json.
+
+Run after a data change and commit the result: the diff shows reviewers exactly which
+euros moved. tests/test_golden.py fails while the snapshot is stale.
+
+    python scripts/snapshot.py
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from caopo.catalog import catalog
+from caopo.models import ScaleTable
+
+GOLDEN = Path(__file__).resolve().parents[1] / "tests" / "golden" / "salaries.json"
+
+
+def snapshot() -> str:
+    """The snapshot text: sorted JSON, amounts as exact strings."""
+    cat = catalog()
+    tables: dict[str, dict[str, object]] = {}
+    for table in cat.table_ids(kind="salary_scales"):
+        for version in cat.versions(table):
+            assert isinstance(version, ScaleTable)
+            tables.setdefault(table, {})[str(version.effective_from)] = {
+                "status": version.status,
+                "cells": {
+                    scale: {str(step): str(amount) for step, amount in sorted(steps.items())}
+                    for scale, steps in version.cells.items()
+                },
+            }
+    return json.dumps(tables, indent=1, sort_keys=True) + "\n"
+
+
+if __name__ == "__main__":
+    GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+    GOLDEN.write_text(snapshot(), encoding="utf-8")
+    print(f"wrote {GOLDEN}")
