@@ -1,0 +1,168 @@
+"""School-leader allowances: directietoelage (until 2020-08-01), bindingstoelage (2022) and
+the arbeidsmarkttoelage for directie (from 2022), per scale, as data with sources.
+
+Amounts are full-time amounts as the sources print them, per month or per year (the result
+says which). How part-timers are paid was not read, so no werktijdfactor is applied here.
+
+>>> school_leader_allowance("directietoelage", scale="DB", on="2020-01-01")
+Decimal('339.49')
+>>> school_leader_allowance("arbeidsmarkttoelage", scale="D12", on="2023-07-01")
+Decimal('2640.00')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from caopo.catalog import catalog
+from caopo.dates import to_date
+from caopo.errors import InvalidInputError, NoDataForDateError, UnknownScaleError
+from caopo.lookup import normalise_scale
+from caopo.models import Amount, Percentage, ScaleCode, Source, Status, StrictModel, TableVersion
+from caopo.money import quantize
+
+__all__ = [
+    "ALLOWANCES",
+    "AllowanceDerivation",
+    "SchoolLeaderAllowanceDetail",
+    "SchoolLeaderAllowanceTable",
+    "derived_amount",
+    "school_leader_allowance",
+    "school_leader_allowance_detail",
+]
+
+AllowanceName = Literal["directietoelage", "bindingstoelage", "arbeidsmarkttoelage"]
+
+ALLOWANCES: dict[str, str] = {
+    "directietoelage": "school_leaders_directietoelage",
+    "bindingstoelage": "school_leaders_bindingstoelage",
+    "arbeidsmarkttoelage": "school_leaders_arbeidsmarkttoelage",
+}
+"""Allowance name -> table id."""
+
+
+class AllowanceDerivation(StrictModel):
+    """A derived version: the published *base* version times (1 + percentage/100), each
+    amount rounded once to *quantum*, half up."""
+
+    base: date
+    percentage: Percentage
+    quantum: Amount
+    rule: str = Field(min_length=1)
+
+
+class SchoolLeaderAllowanceTable(TableVersion):
+    """One version of a school-leader allowance: amount per scale."""
+
+    kind: Literal["school_leader_allowance"]
+    allowance: AllowanceName
+    period: Literal["month", "year"]
+    paid: str | None = None
+    condition: str = Field(min_length=1)
+    amounts: dict[ScaleCode, Amount] = Field(min_length=1)
+    derivation: AllowanceDerivation | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> SchoolLeaderAllowanceTable:
+        if ALLOWANCES[self.allowance] != self.table:
+            raise ValueError(
+                f"allowance {self.allowance!r} belongs in table {ALLOWANCES[self.allowance]!r}"
+            )
+        if (self.status == "derived") != (self.derivation is not None):
+            raise ValueError("a 'derivation' block is required for, and only for, status derived")
+        if self.derivation is not None and self.derivation.base >= self.effective_from:
+            raise ValueError("derivation.base must be before effective_from")
+        return self
+
+
+@dataclass(frozen=True, slots=True)
+class SchoolLeaderAllowanceDetail:
+    """An allowance amount with its conditions and provenance."""
+
+    amount: Decimal
+    """Full-time amount per :attr:`period`."""
+    period: str
+    allowance: str
+    scale: str
+    on: date
+    condition: str
+    paid: str | None
+    table: str
+    effective_from: date
+    effective_until: date | None
+    status: Status
+    cao: str
+    basis: str
+    sources: tuple[Source, ...]
+
+
+def _name(value: object) -> str:
+    if isinstance(value, str) and value.strip().lower() in ALLOWANCES:
+        return value.strip().lower()
+    raise InvalidInputError(
+        f"allowance {value!r} is not known; school-leader allowances: {', '.join(ALLOWANCES)}"
+    )
+
+
+def school_leader_allowance_detail(
+    allowance: str, *, scale: str, on: object
+) -> SchoolLeaderAllowanceDetail:
+    """The allowance *allowance* for *scale* on *on*, with its condition and source."""
+    name = _name(allowance)
+    table_id = ALLOWANCES[name]
+    day = to_date(on)
+    code = normalise_scale(scale)
+    cat = catalog()
+    entry = cat.entry_in_force(table_id, on=day)
+    if entry is None:
+        covered = ", ".join(
+            f"{start}..{end}" if end else f"{start}.." for start, end in cat.periods(table_id)
+        )
+        raise NoDataForDateError(
+            f"no {name} amounts are shipped for {day}; versions cover: {covered} "
+            f"(an end date is exclusive)"
+        )
+    version = entry.document
+    assert isinstance(version, SchoolLeaderAllowanceTable)
+    amount = version.amounts.get(code)
+    if amount is None:
+        raise UnknownScaleError(
+            f"the {name} of {version.effective_from} has no amount for scale {code!r}; "
+            f"scales: {', '.join(version.amounts)}"
+        )
+    end = cat.end_of(table_id, version.effective_from)
+    basis = f"{table_id} {version.effective_from} ({version.status})"
+    if version.derivation is not None:
+        basis += f": {version.derivation.rule}"
+    return SchoolLeaderAllowanceDetail(
+        amount=amount,
+        period=version.period,
+        allowance=name,
+        scale=code,
+        on=day,
+        condition=version.condition,
+        paid=version.paid,
+        table=table_id,
+        effective_from=version.effective_from,
+        effective_until=end,
+        status=version.status,
+        cao=version.cao,
+        basis=basis,
+        sources=version.sources,
+    )
+
+
+def school_leader_allowance(allowance: str, *, scale: str, on: object) -> Decimal:
+    """The full-time amount of a school-leader allowance (per month or per year, see
+    :func:`school_leader_allowance_detail`)."""
+    return school_leader_allowance_detail(allowance, scale=scale, on=on).amount
+
+
+def derived_amount(base: Decimal, derivation: AllowanceDerivation) -> Decimal:
+    """The declared rule of a derived version, for one amount."""
+    return quantize(base * (1 + derivation.percentage / 100), derivation.quantum)
