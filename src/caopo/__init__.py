@@ -37,21 +37,47 @@ _EXPORTS: dict[str, str] = {
     "data_version": "caopo.catalog",
     "reset_tables": "caopo.catalog",
     "use_tables": "caopo.catalog",
+    "BudgetGrant": "caopo.budgets",
+    "BudgetStatement": "caopo.ledger",
+    "HoursEntitlement": "caopo.budgets",
+    "PerPupilResult": "caopo.per_pupil",
+    "RegisterStatus": "caopo.register",
+    "budget_detail": "caopo.budgets",
+    "budget_statement": "caopo.ledger",
+    "per_pupil_funding": "caopo.per_pupil",
+    "per_pupil_funding_detail": "caopo.per_pupil",
+    "professionalisation_budget": "caopo.budgets",
+    "professionalisation_hours": "caopo.budgets",
+    "register_status": "caopo.register",
+    "OverspendingError": "caopo.errors",
 }
 
 __all__ = [
+    "BudgetGrant",
+    "BudgetStatement",
     "CaopoError",
     "DataFileError",
+    "HoursEntitlement",
     "InvalidInputError",
     "NoDataForDateError",
     "NotPublishedError",
+    "OverspendingError",
+    "PerPupilResult",
+    "RegisterStatus",
     "SalaryDetail",
     "StepOutOfRangeError",
     "TableInfo",
     "UnknownScaleError",
     "__version__",
+    "budget_detail",
+    "budget_statement",
     "data_version",
+    "per_pupil_funding",
+    "per_pupil_funding_detail",
+    "professionalisation_budget",
+    "professionalisation_hours",
     "raises",
+    "register_status",
     "reset_tables",
     "salary",
     "salary_detail",
@@ -62,6 +88,13 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from caopo.budgets import (
+        BudgetGrant,
+        HoursEntitlement,
+        budget_detail,
+        professionalisation_budget,
+        professionalisation_hours,
+    )
     from caopo.catalog import data_version, reset_tables, use_tables
     from caopo.errors import (
         CaopoError,
@@ -69,11 +102,15 @@ if TYPE_CHECKING:
         InvalidInputError,
         NoDataForDateError,
         NotPublishedError,
+        OverspendingError,
         StepOutOfRangeError,
         UnknownScaleError,
     )
     from caopo.inventory import TableInfo, raises, tables
+    from caopo.ledger import BudgetStatement, budget_statement
     from caopo.lookup import SalaryDetail, salary, salary_detail, scales, steps
+    from caopo.per_pupil import PerPupilResult, per_pupil_funding, per_pupil_funding_detail
+    from caopo.register import RegisterStatus, register_status
 
 
 def __getattr__(name: str) -> Any:

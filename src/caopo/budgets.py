@@ -183,9 +183,7 @@ def to_category(value: object) -> Category:
         found = _ALIASES.get(value.strip().lower())
         if found is not None:
             return found
-    raise InvalidInputError(
-        f"category {value!r} is not known; use one of {', '.join(CATEGORIES)}"
-    )
+    raise InvalidInputError(f"category {value!r} is not known; use one of {', '.join(CATEGORIES)}")
 
 
 def to_year(value: object, *, name: str = "year") -> int:

@@ -17,6 +17,7 @@ __all__ = [
     "NoDataForDateError",
     "NoEquivalenceError",
     "NotPublishedError",
+    "OverspendingError",
     "StepOutOfRangeError",
     "UnknownScaleError",
 ]
@@ -56,3 +57,8 @@ class NotPublishedError(CaopoError, LookupError):
 class NoEquivalenceError(CaopoError, LookupError):
     """No published equivalence exists between two scale codes on the date asked (a scale
     lapsed without a mapping, or a numeric level has no code); the message says why."""
+
+
+class OverspendingError(CaopoError, ValueError):
+    """Spending exceeds the professionalisation budget available at the time
+    (raised by ``BudgetStatement.check()``; the ledger itself reports it as ``unfunded``)."""

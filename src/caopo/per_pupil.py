@@ -29,7 +29,8 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from caopo.catalog import catalog
-from caopo.dates import SchoolYear, school_year as to_school_year
+from caopo.dates import SchoolYear
+from caopo.dates import school_year as to_school_year
 from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError
 from caopo.models import Amount, Sequence, Source, Status, StrictModel, TableVersion
 from caopo.money import round_cents

@@ -153,10 +153,17 @@ def register_status(
             f"({kind.description}); cycles are known for: "
             f"{', '.join(t.code for t in rules.types if t.has_cycle)}"
         )
-    readings = {rules.cycle.years: rules.cycle, rules.alternative_cycle.years: rules.alternative_cycle}
+    readings = {
+        rules.cycle.years: rules.cycle,
+        rules.alternative_cycle.years: rules.alternative_cycle,
+    }
     if cycle_years is None:
         cycle = rules.cycle
-    elif isinstance(cycle_years, int) and not isinstance(cycle_years, bool) and cycle_years in readings:
+    elif (
+        isinstance(cycle_years, int)
+        and not isinstance(cycle_years, bool)
+        and cycle_years in readings
+    ):
         cycle = readings[cycle_years]
     else:
         raise InvalidInputError(

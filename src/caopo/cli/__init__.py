@@ -19,6 +19,13 @@ __all__ = ["main"]
 _COMMAND_MODULES = (
     "caopo.cli.salary",
     "caopo.cli.tables",
+    "caopo.cli.scale",
+    "caopo.cli.convert",
+    "caopo.cli.career_timeline",
+    "caopo.cli.budget",
+    "caopo.cli.register",
+    "caopo.cli.per_pupil",
+    "caopo.cli.hours",
 )
 
 Handler = Callable[[argparse.Namespace], int]

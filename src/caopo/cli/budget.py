@@ -1,0 +1,166 @@
+"""``caopo budget``: the individual professionalisation budget of one year, or a ledger.
+
+One year::
+
+    caopo budget --category teacher --fte 0.8 --year 2021
+
+A statement (ledger) over several years, with spending::
+
+    caopo budget --category director --from-year 2019 --to-year 2026 --saving-agreed \\
+        --spend 2022-03-01=2500 --spend 2025-09-01=8000
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from caopo.budgets import budget_detail
+from caopo.cli._output import dump_json, euro
+from caopo.errors import InvalidInputError
+from caopo.ledger import budget_statement
+
+__all__ = ["add_parser"]
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "budget",
+        help="individual professionalisation budget of a year, or a carry-over statement",
+        description=(
+            "Individual professionalisation budget (directors; teachers and support staff) "
+            "for one budget year (--year), or a ledger over --from-year..--to-year."
+        ),
+    )
+    parser.add_argument(
+        "--category", required=True, help="director, teacher or support_staff (OOP)"
+    )
+    when = parser.add_mutually_exclusive_group(required=True)
+    when.add_argument("--year", help="one budget year, e.g. 2021")
+    when.add_argument("--from-year", help="first year of a statement")
+    parser.add_argument("--to-year", help="last year of a statement (with --from-year)")
+    parser.add_argument("--fte", default="1", help="werktijdfactor (default 1)")
+    parser.add_argument(
+        "--fte-year",
+        action="append",
+        default=[],
+        metavar="YEAR=FTE",
+        help="werktijdfactor of one year of a statement (repeatable; others use --fte)",
+    )
+    parser.add_argument(
+        "--saving-agreed", action="store_true", help="saving was agreed with the employer"
+    )
+    parser.add_argument(
+        "--spend",
+        action="append",
+        default=[],
+        metavar="DATE=AMOUNT",
+        help="an expense, e.g. 2022-03-01=2500 (repeatable)",
+    )
+    parser.add_argument(
+        "--year-basis",
+        choices=("calendar", "school"),
+        default="calendar",
+        help="budget years are calendar years (default) or school years",
+    )
+    parser.add_argument(
+        "--pro-rata",
+        choices=("data", "yes", "no"),
+        default="data",
+        help="scale by the werktijdfactor: as the data says (default), or force yes/no",
+    )
+    parser.add_argument(
+        "--usable-years-when-unread",
+        type=int,
+        default=None,
+        help="usable years where the lapse rule was not read (directors from 2023; default 5)",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(handler=_run)
+
+
+def _pairs(values: list[str], what: str) -> list[tuple[str, str]]:
+    out = []
+    for value in values:
+        key, sep, rest = value.partition("=")
+        if not sep or not key.strip() or not rest.strip():
+            raise InvalidInputError(f"{what} {value!r} must look like KEY=VALUE")
+        out.append((key.strip(), rest.strip()))
+    return out
+
+
+def _run(args: argparse.Namespace) -> int:
+    pro_rata = {"data": None, "yes": True, "no": False}[args.pro_rata]
+    if args.year is not None:
+        if args.to_year or args.spend or args.fte_year:
+            raise InvalidInputError("--to-year, --spend and --fte-year need --from-year")
+        grant = budget_detail(
+            args.category,
+            year=args.year,
+            fte=args.fte,
+            year_basis=args.year_basis,
+            pro_rata=pro_rata,
+        )
+        if args.json:
+            print(dump_json(grant))
+            return 0
+        print(
+            f"{grant.category} {grant.year_label} at werktijdfactor {grant.fte}: "
+            f"{euro(grant.amount)}"
+        )
+        print(f"  how:    {grant.basis}; {grant.pro_rata_reading}")
+        print(f"  rule:   {grant.table} from {grant.effective_from}, {grant.cao} ({grant.status})")
+        print(
+            f"  saving: up to {grant.saving.max_saving_years} years with the employer's "
+            f"agreement; unspent lapses to: {grant.lapses_to}"
+        )
+        for source in grant.sources:
+            print(f"  source: {source.title}" + (f" <{source.url}>" if source.url else ""))
+        return 0
+    if args.to_year is None:
+        raise InvalidInputError("--from-year needs --to-year")
+    fte: object = args.fte
+    if args.fte_year:
+        first, last = int(args.from_year), int(args.to_year)
+        given = dict(_pairs(args.fte_year, "--fte-year"))
+        fte = {y: given.pop(str(y), args.fte) for y in range(first, last + 1)}
+        if given:
+            raise InvalidInputError(f"--fte-year outside the statement: {sorted(given)}")
+    statement = budget_statement(
+        args.category,
+        first_year=args.from_year,
+        last_year=args.to_year,
+        fte=fte,  # type: ignore[arg-type]
+        saving_agreed=args.saving_agreed,
+        spending=_pairs(args.spend, "--spend"),
+        year_basis=args.year_basis,
+        pro_rata=pro_rata,
+        usable_years_when_unread=args.usable_years_when_unread,
+    )
+    if args.json:
+        print(dump_json(statement))
+        return 0
+    print(
+        f"{statement.category}, saving {'agreed' if statement.saving_agreed else 'not agreed'} "
+        f"({statement.status})"
+    )
+    header = f"{'year':<10}{'granted':>14}{'spent':>14}{'lapsed':>14}{'balance':>14}  rule"
+    print(header)
+    for row in statement.rows:
+        print(
+            f"{row.label:<10}{euro(row.granted):>14}{euro(row.spent):>14}"
+            f"{euro(row.lapsed_total):>14}{euro(row.closing_balance):>14}  {row.rule}"
+        )
+        if row.unfunded:
+            print(f"{'':<10}unfunded (overspent): {euro(row.unfunded)}")
+        if row.lapses_next:
+            nxt = row.lapses_next[0]
+            print(f"{'':<10}next lapse: {euro(nxt.amount)} of {nxt.origin} after {nxt.after}")
+    print(
+        f"{'total':<10}{euro(statement.granted):>14}{euro(statement.spent):>14}"
+        f"{euro(statement.lapsed):>14}{euro(statement.balance):>14}"
+    )
+    if statement.unfunded:
+        print(f"unfunded in total: {euro(statement.unfunded)}")
+    for reading in statement.readings:
+        print(f"  reading: {reading}")
+    return 0

@@ -1,0 +1,47 @@
+"""``caopo professionalisation-hours --on DATE [--fte F] [--age N] [--starter]``."""
+
+from __future__ import annotations
+
+import argparse
+
+from caopo.budgets import professionalisation_hours
+from caopo.cli._output import as_date, dump_json
+
+__all__ = ["add_parser"]
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "professionalisation-hours",
+        help="yearly professionalisation and duurzame-inzetbaarheid hours",
+        description="Hour budgets on a date: professionalisation, starters, DI basis and 57+.",
+    )
+    parser.add_argument("--on", required=True, type=as_date, help="date, e.g. 2024-11-01")
+    parser.add_argument("--fte", default="1", help="werktijdfactor (default 1)")
+    parser.add_argument("--age", type=int, default=None, help="age in years (57+ budget)")
+    parser.add_argument("--starter", action="store_true", help="a starting teacher")
+    parser.add_argument("--past-aow-age", action="store_true", help="working past AOW age")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(handler=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    hours = professionalisation_hours(
+        on=args.on,
+        fte=args.fte,
+        age=args.age,
+        starter=args.starter,
+        past_aow_age=args.past_aow_age,
+    )
+    if args.json:
+        print(dump_json(hours))
+        return 0
+    print(f"hour budgets on {hours.on} at werktijdfactor {hours.fte} ({hours.cao}):")
+    for line in hours.lines:
+        saving = (
+            f"save up to {line.max_saving_years} years"
+            if line.max_saving_years
+            else ("saveable" if line.saveable else "not saveable")
+        )
+        print(f"  {line.id}: {line.hours_per_year} h/year ({line.status}; {line.how}); {saving}")
+    return 0
