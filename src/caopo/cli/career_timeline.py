@@ -1,0 +1,46 @@
+"""``caopo career SCALE STEP --since DATE --until DATE [--mode strict|lenient] [--json]``."""
+
+from __future__ import annotations
+
+import argparse
+
+from caopo.careers import career
+from caopo.cli._output import as_date, dump_json, euro
+
+__all__ = ["add_parser"]
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "career",
+        help="dated salary timeline: periodieken, table changes, renames, conversions",
+        description=(
+            "Timeline of someone in SCALE trede STEP from --since to --until. --mode strict "
+            "(default) fails where no shipped table has an amount; lenient prints the row "
+            "without an amount and says why."
+        ),
+    )
+    parser.add_argument("scale", help="scale code on --since, e.g. LA")
+    parser.add_argument("step", help="step (trede) on --since")
+    parser.add_argument("--since", required=True, type=as_date, help="start date")
+    parser.add_argument("--until", required=True, type=as_date, help="end date (inclusive)")
+    parser.add_argument("--mode", choices=("strict", "lenient"), default="strict")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(handler=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    rows = career(args.scale, args.step, since=args.since, until=args.until, mode=args.mode)
+    if args.json:
+        print(dump_json(rows))
+        return 0
+    for row in rows:
+        step = "?" if row.step is None else str(row.step)
+        amount = euro(row.amount) if row.amount is not None else "-"
+        print(
+            f"{row.on}  {row.scale:<4} trede {step:>2}  {amount:>12}  "
+            f"{row.table or '-':<26} {row.status:<13} {row.event}"
+        )
+        if row.reason and row.amount is None:
+            print(f"{'':12}why: {row.reason}")
+    return 0

@@ -1,0 +1,46 @@
+"""``caopo convert SCALE STEP --at DATE [--json]``."""
+
+from __future__ import annotations
+
+import argparse
+
+from caopo.careers import convert
+from caopo.cli._output import as_date, dump_json, euro
+
+__all__ = ["add_parser"]
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "convert",
+        help="apply the scale conversion of a CAO transition (2018-09-01, 2022-01-01)",
+        description="Place a scale and step into the new scale at a CAO transition.",
+    )
+    parser.add_argument("scale", help="scale code before the transition, e.g. L10, A11")
+    parser.add_argument("step", help="step (trede) before the transition")
+    parser.add_argument("--at", required=True, type=as_date, help="transition date")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(handler=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    result = convert(args.scale, args.step, at=args.at)
+    if args.json:
+        print(dump_json(result))
+        return 0
+    old = f" ({euro(result.old_amount)})" if result.old_amount is not None else ""
+    new = f" ({euro(result.new_amount)})" if result.new_amount is not None else ""
+    print(
+        f"{result.at}: {result.old_scale} trede {result.old_step}{old} -> "
+        f"{result.new_scale} trede {result.new_step}{new} [{result.placement}]"
+    )
+    if result.target_amount is not None:
+        print(f"  raised salary compared: {result.target_amount} (exact)")
+    if result.old_table or result.new_table:
+        print(f"  tables: {result.old_table or 'none'} -> {result.new_table or 'none'}")
+    print(f"  rule: {result.rule}")
+    for note in result.notes:
+        print(f"  note: {note}")
+    for source in result.sources:
+        print(f"  source: {source.title}" + (f" <{source.url}>" if source.url else ""))
+    return 0
