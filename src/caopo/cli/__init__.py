@@ -19,6 +19,10 @@ __all__ = ["main"]
 _COMMAND_MODULES = (
     "caopo.cli.salary",
     "caopo.cli.tables",
+    "caopo.cli.director_funding",
+    "caopo.cli.career_pattern",
+    "caopo.cli.garantietoelage",
+    "caopo.cli.school_leader_allowance",
     "caopo.cli.scale",
     "caopo.cli.convert",
     "caopo.cli.career_timeline",

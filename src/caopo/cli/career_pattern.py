@@ -1,0 +1,79 @@
+"""``caopo career-pattern COUNT --school-type T --on DATE [--json]`` and
+``caopo career-pattern --growth YEAR=COUNT ... --school-type T --start-scale S [--json]``."""
+
+from __future__ import annotations
+
+import argparse
+
+from caopo.career import career_growth, career_pattern_detail
+from caopo.cli._output import as_date, dump_json
+from caopo.errors import InvalidInputError
+
+__all__ = ["add_parser"]
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "career-pattern",
+        help="old director scale (DA/DB/DC/DC+U) by school size, until 2020-08-01",
+        description=(
+            "Director scale by school size until 2020-08-01 (Bijlage A1 CAO PO). With COUNT "
+            "and --on: the scale one 1 October count gives the right to. With --growth: the "
+            "growth rule (three consecutive counts; the 2018 DA -> DB exception) over a history."
+        ),
+    )
+    parser.add_argument(
+        "count", nargs="?", help="pupils on 1 October (bo, sbo) or normative formation Q (so)"
+    )
+    parser.add_argument("--school-type", required=True, help="bo, sbo or so")
+    parser.add_argument(
+        "--on", type=as_date, help="date the scale is asked for (before 2020-08-01)"
+    )
+    parser.add_argument(
+        "--growth",
+        nargs="+",
+        metavar="YEAR=COUNT",
+        help="1 October counts by year, e.g. 2014=380 2015=412 2016=425 2017=420",
+    )
+    parser.add_argument("--start-scale", help="scale before the first count (with --growth)")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(handler=_run)
+
+
+def _parse_history(items: list[str]) -> dict[int, str]:
+    history: dict[int, str] = {}
+    for item in items:
+        year, sep, count = item.partition("=")
+        if not sep or not year.strip().isdigit():
+            raise InvalidInputError(f"--growth takes YEAR=COUNT pairs, not {item!r}")
+        history[int(year)] = count.strip()
+    return history
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.growth:
+        if not args.start_scale:
+            raise InvalidInputError("--growth needs --start-scale (the scale before the counts)")
+        steps = career_growth(
+            _parse_history(args.growth), school_type=args.school_type, start_scale=args.start_scale
+        )
+        if args.json:
+            print(dump_json(steps))
+            return 0
+        for step in steps:
+            print(f"{step.teldatum}: {step.scale} from {step.applies_from} ({step.reason})")
+        return 0
+    if args.count is None or args.on is None:
+        raise InvalidInputError("give COUNT and --on, or --growth YEAR=COUNT ... --start-scale S")
+    detail = career_pattern_detail(args.count, school_type=args.school_type, on=args.on)
+    if args.json:
+        print(dump_json(detail))
+        return 0
+    symbol = "Y" if detail.measure == "weighted_pupils" else "Q"
+    print(
+        f"{detail.school_type}, count {detail.count} ({symbol} = {detail.value}) on {detail.on}: "
+        f"{detail.scale} ({detail.band})"
+    )
+    for source in detail.sources:
+        print(f"  source: {source.title}" + (f" <{source.url}>" if source.url else ""))
+    return 0
