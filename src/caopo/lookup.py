@@ -192,7 +192,7 @@ def _find(
     )
 
 
-def salary(scale: str | int, step: int, *, on: date | str, fte: Number = 1) -> Decimal:
+def salary(scale: str | int, step: int | str, *, on: date | str, fte: Number = 1) -> Decimal:
     """Monthly gross salary in euros for *scale* and *step* on date *on*.
 
     The amount is the table amount times the werktijdfactor *fte*, rounded once to
@@ -210,7 +210,7 @@ def salary(scale: str | int, step: int, *, on: date | str, fte: Number = 1) -> D
 
 def salary_detail(
     scale: str | int,
-    step: int,
+    step: int | str,
     *,
     on: date | str,
     fte: Number = 1,

@@ -1,0 +1,1 @@
+"""caopo test suite."""
