@@ -127,3 +127,10 @@ def test_tables_import_long_csv_and_refuses_bad_rows(
     status, _, err = run(capsys, "tables", "import", str(bad), *common)
     assert status == 2
     assert "does not rise" in err
+
+
+def test_usage_errors_are_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "salary", "LB")
+    assert status == 2
+    assert out == ""
+    assert err.count("\n") == 1 and "required: step, --on" in err

@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from caopo.errors import CaopoError
 
@@ -23,6 +24,8 @@ _COMMAND_MODULES = (
     "caopo.cli.career_pattern",
     "caopo.cli.garantietoelage",
     "caopo.cli.school_leader_allowance",
+    "caopo.cli.income",
+    "caopo.cli.back_pay",
     "caopo.cli.scale",
     "caopo.cli.convert",
     "caopo.cli.career_timeline",
@@ -35,10 +38,17 @@ _COMMAND_MODULES = (
 Handler = Callable[[argparse.Namespace], int]
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
     from caopo import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="caopo",
         description="Exact, sourced CAO PO arithmetic: salary scales, allowances, budgets, funding.",
     )
