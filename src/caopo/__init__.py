@@ -34,6 +34,13 @@ _EXPORTS: dict[str, str] = {
     "TableInfo": "caopo.inventory",
     "tables": "caopo.inventory",
     "raises": "caopo.inventory",
+    "AnnualIncome": "caopo.income",
+    "BackPay": "caopo.income",
+    "Employment": "caopo.income",
+    "annual_income": "caopo.income",
+    "back_pay": "caopo.income",
+    "projected_salary": "caopo.income",
+    "commuting_allowance": "caopo.allowances",
     "data_version": "caopo.catalog",
     "reset_tables": "caopo.catalog",
     "use_tables": "caopo.catalog",
@@ -53,10 +60,13 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "AnnualIncome",
+    "BackPay",
     "BudgetGrant",
     "BudgetStatement",
     "CaopoError",
     "DataFileError",
+    "Employment",
     "HoursEntitlement",
     "InvalidInputError",
     "NoDataForDateError",
@@ -69,13 +79,17 @@ __all__ = [
     "TableInfo",
     "UnknownScaleError",
     "__version__",
+    "annual_income",
+    "back_pay",
     "budget_detail",
     "budget_statement",
+    "commuting_allowance",
     "data_version",
     "per_pupil_funding",
     "per_pupil_funding_detail",
     "professionalisation_budget",
     "professionalisation_hours",
+    "projected_salary",
     "raises",
     "register_status",
     "reset_tables",
@@ -88,6 +102,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from caopo.allowances import commuting_allowance
     from caopo.budgets import (
         BudgetGrant,
         HoursEntitlement,
@@ -105,6 +120,14 @@ if TYPE_CHECKING:
         OverspendingError,
         StepOutOfRangeError,
         UnknownScaleError,
+    )
+    from caopo.income import (
+        AnnualIncome,
+        BackPay,
+        Employment,
+        annual_income,
+        back_pay,
+        projected_salary,
     )
     from caopo.inventory import TableInfo, raises, tables
     from caopo.ledger import BudgetStatement, budget_statement

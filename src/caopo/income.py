@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import pairwise
 from typing import Literal, Protocol
 
 from caopo.allowances import (
@@ -454,7 +455,7 @@ def _segments(employment: Employment, month: date) -> list[_Segment]:
         return []
     cuts = sorted({lo, hi, date(first.year, 8, 1)} | _change_days(first, after))
     cuts = [c for c in cuts if lo <= c <= hi]
-    return [_Segment(a, b, step_on(employment, a)) for a, b in zip(cuts, cuts[1:], strict=False)]
+    return [_Segment(a, b, step_on(employment, a)) for a, b in pairwise(cuts)]
 
 
 @dataclass(frozen=True, slots=True)

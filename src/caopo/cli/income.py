@@ -1,0 +1,115 @@
+"""``caopo income SCALE STEP --year YEAR [--fte F] [...] [--json]``: a year of pay."""
+
+from __future__ import annotations
+
+import argparse
+from decimal import Decimal
+
+from caopo.cli._output import as_date, as_number, dump_json, euro
+from caopo.income import AnnualIncome, Employment, annual_income
+from caopo.money import to_decimal
+
+__all__ = ["add_parser", "render"]
+
+MARK = {"published": "P", "derived": "D", "provisional": "V", "missing": "?"}
+LEGEND = (
+    "status: P published (read in a source), D derived (computed by a declared rule), "
+    "V provisional (agreed, not final), ? missing (no table; lenient mode)"
+)
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "income",
+        help="a year of pay: month-by-month salary and every component, with status",
+        description="Month-by-month salary, holiday allowance, eindejaarsuitkering, OOP payment, "
+        "one-off payments and woon-werkverkeer for one calendar year.",
+    )
+    parser.add_argument("scale", help="scale code, e.g. LB, L11, 8, D12")
+    parser.add_argument("step", help="step (trede) on the start date, e.g. 5")
+    parser.add_argument("--year", required=True, type=int, help="calendar year, e.g. 2025")
+    parser.add_argument("--fte", default="1", type=as_number, help="werktijdfactor (default 1)")
+    parser.add_argument("--start", type=as_date, help="first day in service (default 1 January)")
+    parser.add_argument("--end", type=as_date, help="last day in service (default: none)")
+    parser.add_argument(
+        "--category", choices=["teacher", "support_staff", "school_leader"], default=None
+    )
+    parser.add_argument("--no-step-increase", action="store_true", help="no periodiek on 1 August")
+    parser.add_argument("--km", type=as_number, help="one-way commute in km (woon-werkverkeer)")
+    parser.add_argument("--days", default="5", type=as_number, help="travel days per week")
+    parser.add_argument(
+        "--lenient", action="store_true", help="mark months without a table as missing"
+    )
+    parser.add_argument(
+        "--project", action="store_true", help="project salaries by announced raises"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(handler=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    employment = Employment(
+        args.scale,
+        args.step,
+        start=args.start or date(args.year, 1, 1),
+        fte=to_decimal(args.fte, name="fte"),
+        end=args.end,
+        category=args.category,
+        step_increase=not args.no_step_increase,
+        commute_km=None if args.km is None else to_decimal(args.km, name="km"),
+        travel_days_per_week=to_decimal(args.days, name="days"),
+    )
+    income = annual_income(
+        employment, year=args.year, strict=not args.lenient, projection=args.project
+    )
+    print(dump_json(income) if args.json else render(income))
+    return 0
+
+
+def _cell(amount: Decimal, status: str) -> str:
+    return f"{euro(amount)} {MARK[status]}"
+
+
+def render(income: AnnualIncome) -> str:
+    """The human table: one row per month, one column per component, totals."""
+    e = income.employment
+    names = list(income.components)
+    head = ["month", "trede", *names, "total"]
+    rows = [head]
+    for month in income.months:
+        row = [f"{month.month:%Y-%m}", str(month.step)]
+        for name in names:
+            found = [ln for ln in month.lines if ln.component == name]
+            row.append(_cell(month.amount(name), found[0].status) if found else "-")
+        row.append(_cell(month.total, month.status))
+        rows.append(row)
+    rows.append(
+        ["total", "", *(euro(income.totals[n]) for n in names), _cell(income.total, income.status)]
+    )
+    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+    text = [
+        f"{e.scale} trede {e.step} from {e.start}, werktijdfactor {e.fte}, "
+        f"{e.category}, calendar year {income.year}",
+        "",
+    ]
+    for row in rows:
+        text.append(
+            "  ".join(
+                cell.ljust(w) if i < 2 else cell.rjust(w)
+                for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+            ).rstrip()
+        )
+    text += ["", LEGEND, f"convention: {income.convention}"]
+    for gap in income.gaps:
+        text.append(f"missing: {gap}")
+    text.append("basis:")
+    seen: set[str] = set()
+    for month in income.months:
+        for line in month.lines:
+            key = f"{line.component}: {line.basis}"
+            if key not in seen:
+                seen.add(key)
+                text.append(f"  {month.month:%Y-%m} {key}")
+    return "\n".join(text)
