@@ -26,8 +26,6 @@ _COMMAND_MODULES = (
     "caopo.cli.school_leader_allowance",
     "caopo.cli.income",
     "caopo.cli.back_pay",
-    "caopo.cli.income",
-    "caopo.cli.back_pay",
     "caopo.cli.scale",
     "caopo.cli.convert",
     "caopo.cli.career_timeline",
