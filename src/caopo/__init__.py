@@ -57,6 +57,24 @@ _EXPORTS: dict[str, str] = {
     "professionalisation_hours": "caopo.budgets",
     "register_status": "caopo.register",
     "OverspendingError": "caopo.errors",
+    "DirectorFundingDetail": "caopo.funding",
+    "director_funding": "caopo.funding",
+    "director_funding_detail": "caopo.funding",
+    "CareerPatternDetail": "caopo.career",
+    "GrowthStep": "caopo.career",
+    "career_growth": "caopo.career",
+    "career_pattern": "caopo.career",
+    "career_pattern_detail": "caopo.career",
+    "weighted_pupils": "caopo.career",
+    "GarantietoelageDetail": "caopo.garantie",
+    "garantietoelage": "caopo.garantie",
+    "garantietoelage_detail": "caopo.garantie",
+    "SchoolLeaderAllowanceDetail": "caopo.leader_allowances",
+    "school_leader_allowance": "caopo.leader_allowances",
+    "school_leader_allowance_detail": "caopo.leader_allowances",
+    "SchoolYear": "caopo.dates",
+    "school_year": "caopo.dates",
+    "funded_school_year": "caopo.dates",
 }
 
 __all__ = [
@@ -65,8 +83,12 @@ __all__ = [
     "BudgetGrant",
     "BudgetStatement",
     "CaopoError",
+    "CareerPatternDetail",
     "DataFileError",
+    "DirectorFundingDetail",
     "Employment",
+    "GarantietoelageDetail",
+    "GrowthStep",
     "HoursEntitlement",
     "InvalidInputError",
     "NoDataForDateError",
@@ -75,6 +97,8 @@ __all__ = [
     "PerPupilResult",
     "RegisterStatus",
     "SalaryDetail",
+    "SchoolLeaderAllowanceDetail",
+    "SchoolYear",
     "StepOutOfRangeError",
     "TableInfo",
     "UnknownScaleError",
@@ -83,8 +107,16 @@ __all__ = [
     "back_pay",
     "budget_detail",
     "budget_statement",
+    "career_growth",
+    "career_pattern",
+    "career_pattern_detail",
     "commuting_allowance",
     "data_version",
+    "director_funding",
+    "director_funding_detail",
+    "funded_school_year",
+    "garantietoelage",
+    "garantietoelage_detail",
     "per_pupil_funding",
     "per_pupil_funding_detail",
     "professionalisation_budget",
@@ -96,9 +128,13 @@ __all__ = [
     "salary",
     "salary_detail",
     "scales",
+    "school_leader_allowance",
+    "school_leader_allowance_detail",
+    "school_year",
     "steps",
     "tables",
     "use_tables",
+    "weighted_pupils",
 ]
 
 if TYPE_CHECKING:
@@ -110,7 +146,16 @@ if TYPE_CHECKING:
         professionalisation_budget,
         professionalisation_hours,
     )
+    from caopo.career import (
+        CareerPatternDetail,
+        GrowthStep,
+        career_growth,
+        career_pattern,
+        career_pattern_detail,
+        weighted_pupils,
+    )
     from caopo.catalog import data_version, reset_tables, use_tables
+    from caopo.dates import SchoolYear, funded_school_year, school_year
     from caopo.errors import (
         CaopoError,
         DataFileError,
@@ -121,6 +166,8 @@ if TYPE_CHECKING:
         StepOutOfRangeError,
         UnknownScaleError,
     )
+    from caopo.funding import DirectorFundingDetail, director_funding, director_funding_detail
+    from caopo.garantie import GarantietoelageDetail, garantietoelage, garantietoelage_detail
     from caopo.income import (
         AnnualIncome,
         BackPay,
@@ -130,6 +177,11 @@ if TYPE_CHECKING:
         projected_salary,
     )
     from caopo.inventory import TableInfo, raises, tables
+    from caopo.leader_allowances import (
+        SchoolLeaderAllowanceDetail,
+        school_leader_allowance,
+        school_leader_allowance_detail,
+    )
     from caopo.ledger import BudgetStatement, budget_statement
     from caopo.lookup import SalaryDetail, salary, salary_detail, scales, steps
     from caopo.per_pupil import PerPupilResult, per_pupil_funding, per_pupil_funding_detail
