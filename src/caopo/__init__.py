@@ -88,7 +88,7 @@ _EXPORTS: dict[str, str] = {
     "Conversion": "caopo.careers",
     "CareerRow": "caopo.careers",
     "convert": "caopo.careers",
-    "career": "caopo.careers",
+    "career_timeline": "caopo.careers",
 }
 
 __all__ = [
@@ -127,10 +127,10 @@ __all__ = [
     "back_pay",
     "budget_detail",
     "budget_statement",
-    "career",
     "career_growth",
     "career_pattern",
     "career_pattern_detail",
+    "career_timeline",
     "category_scale",
     "commuting_allowance",
     "convert",
@@ -182,7 +182,7 @@ if TYPE_CHECKING:
         career_pattern_detail,
         weighted_pupils,
     )
-    from caopo.careers import CareerRow, Conversion, career, convert
+    from caopo.careers import CareerRow, Conversion, career_timeline, convert
     from caopo.catalog import data_version, reset_tables, use_tables
     from caopo.codes import (
         Rename,

@@ -49,7 +49,7 @@ __all__ = [
     "CareerRow",
     "Conversion",
     "Mode",
-    "career",
+    "career_timeline",
     "conversion_dates",
     "convert",
     "periodiek",
@@ -347,7 +347,7 @@ def _event_dates(since: date, until: date, rule_month: int, rule_day: int) -> li
     return sorted(d for d in days if since < d <= until)
 
 
-def career(
+def career_timeline(
     scale: object,
     step: object,
     *,

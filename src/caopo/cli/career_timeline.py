@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from caopo.careers import career
+from caopo.careers import career_timeline
 from caopo.cli._output import as_date, dump_json, euro
 
 __all__ = ["add_parser"]
@@ -30,7 +30,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def _run(args: argparse.Namespace) -> int:
-    rows = career(args.scale, args.step, since=args.since, until=args.until, mode=args.mode)
+    rows = career_timeline(
+        args.scale, args.step, since=args.since, until=args.until, mode=args.mode
+    )
     if args.json:
         print(dump_json(rows))
         return 0

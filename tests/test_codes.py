@@ -1,0 +1,253 @@
+"""Scale codes, FUWA PO levels and renames (caopo.codes, data/mappings).
+
+Published facts are typed from the sources named in each test (seed 004 = the AVS salary
+FAQ in shared/seeds/004_*.txt; RULES.md section 4), not from caopo's output.
+"""
+
+from __future__ import annotations
+
+import doctest
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import caopo
+from caopo.catalog import load_file, shipped_data_dir
+from caopo.cli import main
+from caopo.codes import (
+    ScaleCode,
+    ScaleCodeRegistry,
+    ScaleTransitions,
+    _registry,
+    category_scale,
+    check_consistency,
+    numeric_scale,
+    rename_chain,
+    scale_code,
+    scale_info,
+    successor,
+)
+from caopo.errors import (
+    CaopoError,
+    InvalidInputError,
+    NoDataForDateError,
+    NoEquivalenceError,
+    UnknownScaleError,
+)
+
+MAPPINGS = sorted((shipped_data_dir() / "mappings").glob("*.yaml"))
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "scales.md"
+
+
+@pytest.mark.parametrize("path", MAPPINGS, ids=[p.name for p in MAPPINGS])
+def test_every_mapping_file_validates(path: Path) -> None:
+    document = load_file(path)
+    assert isinstance(document, (ScaleCodeRegistry, ScaleTransitions))
+    assert document.sources  # every fact cites a key of this registry (checked by the schema)
+
+
+def test_mapping_files_are_the_two_kinds() -> None:
+    kinds = sorted(load_file(p).kind for p in MAPPINGS)
+    assert kinds == ["scale_codes", "scale_transitions"]
+
+
+def test_rename_chain_is_consistent() -> None:
+    registry = _registry()
+    assert check_consistency(registry) == []
+    for transition in registry.transitions:
+        before = transition.on - timedelta(days=1)
+        for mapping in transition.map:
+            assert registry.codes[mapping.source_code].exists_on(before)
+            assert registry.codes[mapping.target_code].exists_on(transition.on)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "category"),
+    [
+        ("L11", "L11", "teacher"),
+        ("l11", "L11", "teacher"),
+        (" lb ", "LB", "teacher"),
+        ("schaal 8", "8", "support_staff"),
+        ("Schaal 8", "8", "support_staff"),
+        ("8", "8", "support_staff"),
+        (8, "8", "support_staff"),
+        ("D12", "D12", "director"),
+        ("d 12", "D12", "director"),
+        ("DC+uitloop", "DC+U", "director"),
+        ("DC + uitloop", "DC+U", "director"),
+        ("DC+U", "DC+U", "director"),
+        ("A11", "A11", "adjunct"),
+    ],
+)
+def test_parse(text: object, code: str, category: str) -> None:
+    parsed = ScaleCode.parse(text)
+    assert (parsed.code, parsed.category, str(parsed)) == (code, category, code)
+    assert caopo.scale_code(text) == parsed
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "words"),
+    [
+        ("LX", UnknownScaleError, ["'LX'", "known codes"]),
+        ("", UnknownScaleError, ["''"]),
+        ("L13", UnknownScaleError, ["'L13'", "webwoordenboek"]),
+        ("schaal 16", UnknownScaleError, ["'schaal 16'", "no OOP scale 16"]),
+        ("B3", UnknownScaleError, ["'B3'", "board"]),
+        (1.5, InvalidInputError, ["1.5"]),
+        (True, InvalidInputError, ["True"]),
+        (None, InvalidInputError, ["None"]),
+    ],
+)
+def test_junk_names_the_input(value: object, error: type[Exception], words: list[str]) -> None:
+    with pytest.raises(error) as info:
+        scale_code(value)
+    for word in words:
+        assert word in str(info.value)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.text(max_size=12), st.integers(), st.floats(), st.none(), st.binary()))
+def test_arbitrary_input_raises_only_caopo_errors(value: object) -> None:
+    try:
+        parsed = scale_code(value)
+    except CaopoError as exc:
+        assert repr(value) in str(exc)
+    else:
+        assert parsed.code in _registry().codes
+
+
+# Seed 004 (AVS, "Functiecategorieen"): numeric scale -> category code since FUWA PO 2006-08-01.
+SEED_004 = [
+    ("teacher", 9, "LA"),
+    ("teacher", 10, "LB"),
+    ("teacher", 11, "LC"),
+    ("adjunct", 10, "AB"),
+    ("adjunct", 11, "AC"),
+    ("adjunct", 12, "AD"),
+    ("adjunct", 13, "AE"),
+    ("director", 10, "DA"),
+    ("director", 11, "DB"),
+    ("director", 12, "DC"),
+    ("director", 13, "DD"),
+    ("director", 14, "DE"),
+]
+
+
+@pytest.mark.parametrize(("category", "level", "code"), SEED_004)
+def test_seed_004_mapping(category: str, level: int, code: str) -> None:
+    on = date(2010, 1, 1)
+    assert category_scale(level, category=category, on=on).code == code
+    assert numeric_scale(code, on=on) == level
+
+
+def test_numeric_category_round_trip_for_every_code_period() -> None:
+    for code in _registry().codes.values():
+        for period in code.periods:
+            for day in (period.start, (period.end or date(2030, 1, 1)) - timedelta(days=1)):
+                if period.numeric is None:
+                    with pytest.raises(NoEquivalenceError, match=code.code.replace("+", r"\+")):
+                        numeric_scale(code, on=day)
+                    continue
+                assert numeric_scale(code.code, on=day) == period.numeric
+                back = category_scale(period.numeric, category=code.category, on=day)
+                assert back == code
+
+
+def test_new_scales_carry_their_level() -> None:
+    assert category_scale("12", category="adjunct", on="2021-01-01").code == "A12"
+    assert category_scale(13, category="director", on="2023-01-01").code == "D13"
+    assert category_scale(10, category="teacher", on="2023-01-01").code == "LB"
+    assert category_scale(10, category="teacher", on="2019-01-01").code == "L10"
+
+
+@pytest.mark.parametrize(
+    ("level", "category", "on", "words"),
+    [
+        (10, "director", "2021-01-01", ["DA", "FUWA PO", "2020-08-01"]),
+        (12, "adjunct", "2020-09-01", []),  # A12 exists: no error (checked below)
+        (10, "adjunct", "2025-01-01", ["A10", "2025-07-01"]),
+        (11, "director", "2024-10-01", ["D11", "CAO PO 2024-2025"]),
+        (12, "teacher", "2010-01-01", ["teacher levels on that date", "9 (LA)"]),
+        (14, "board", "2024-01-01", ["B-schalen", "No B-scale codes"]),
+    ],
+)
+def test_no_published_equivalence_explains(
+    level: int, category: str, on: str, words: list[str]
+) -> None:
+    if not words:
+        assert category_scale(level, category=category, on=on).code == "A12"
+        return
+    with pytest.raises(NoEquivalenceError) as info:
+        category_scale(level, category=category, on=on)
+    for word in words:
+        assert word in str(info.value)
+
+
+def test_dates_before_the_data_raise() -> None:
+    with pytest.raises(NoDataForDateError, match="2006-08-01"):
+        numeric_scale("LA", on="2005-01-01")
+    with pytest.raises(InvalidInputError, match="'teachers'"):
+        category_scale(10, category="teachers", on="2010-01-01")
+
+
+def test_code_outside_its_period_names_the_periods_and_fate() -> None:
+    with pytest.raises(UnknownScaleError) as info:
+        numeric_scale("LA", on="2019-01-01")
+    assert "2006-08-01..2018-09-01" in str(info.value)
+    assert "L10" in str(info.value)
+
+
+def test_renames() -> None:
+    # RULES.md section 4: LA -> L10 (2018-09-01) -> LB (2022-01-01); old LB -> L11 -> LC.
+    assert successor("LA", on="2024-01-01").code == "LB"
+    assert successor("LB", on="2024-01-01", held_on="2017-01-01").code == "LC"
+    assert successor("LB", on="2024-01-01").code == "LB"  # the VO-equal LB of 2022
+    assert successor("LC", on="2019-01-01").code == "L12"
+    assert successor("AA", on="2015-01-01").code == "AB"
+    assert successor("A11", on="2023-01-01").code == "A11"
+    chain = rename_chain("LA", on="2024-01-01")
+    assert [(r.source_code, r.target_code, r.placement) for r in chain] == [
+        ("LA", "L10", "same_step"),
+        ("L10", "LB", "next_higher_amount"),
+    ]
+    assert all(r.sources for r in chain)
+
+
+def test_lapsed_successor_explains() -> None:
+    with pytest.raises(NoEquivalenceError, match="FUWA PO"):
+        successor("AA", on="2021-01-01")
+    with pytest.raises(NoEquivalenceError, match="2025-07-01"):
+        successor("D11", on="2025-01-01")
+
+
+def test_scale_info_has_sources() -> None:
+    info = scale_info("DC+uitloop", on="2015-01-01")
+    assert info.code == "DC+U" and info.numeric is None and info.steps == 18
+    assert info.sources
+    assert scale_info("L10", on="2019-01-01").becomes == "LB"
+
+
+def test_cli_scale_answers_with_source(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scale", "12", "--category", "adjunct", "--on", "2010-01-01"]) == 0
+    out = capsys.readouterr().out
+    assert ": AD" in out and "source: " in out and "avs.nl" in out
+
+
+def test_cli_scale_without_equivalence_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scale", "10", "--category", "director", "--on", "2021-01-01"]) == 2
+    assert "FUWA PO" in capsys.readouterr().err
+
+
+def test_cli_scale_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scale", "l11", "--on", "2019-01-01", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert '"code": "L11"' in out and '"numeric": 11' in out
+
+
+def test_docs_scales_page() -> None:
+    result = doctest.testfile(str(DOCS), module_relative=False, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0
+    assert result.failed == 0
