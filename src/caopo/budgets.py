@@ -277,7 +277,7 @@ def _worst(statuses: Iterable[Status]) -> Status:
     found = set(statuses)
     for status in ("derived", "provisional"):
         if status in found:
-            return status  # type: ignore[return-value]
+            return status
     return "published"
 
 
