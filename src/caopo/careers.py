@@ -140,7 +140,10 @@ def _cell(code: str, step: int, on: date) -> _Cell:
         if not isinstance(exc, LookupError):
             raise
         version = _version_holding(code, on)
-        return _Cell(None, _label(version) if version else None, "not published", str(exc))
+        reason = str(exc)
+        if not reason.startswith(f"{code} trede {step}"):
+            reason = f"{code} trede {step} on {on}: {reason}"
+        return _Cell(None, _label(version) if version else None, "not published", reason)
     return _Cell(
         detail.full_time_amount,
         f"{detail.table} {detail.effective_from}",
@@ -402,7 +405,7 @@ def career_timeline(
         else:
             cell = _cell(code.code, trede, day)
             if cell.amount is None:
-                fail(f"{code.code} trede {trede} on {day}: {cell.reason}")
+                fail(cell.reason or f"{code.code} trede {trede} on {day}: no amount")
         row = CareerRow(
             day, code.code, trede, cell.amount, cell.table, cell.status, event, cell.reason
         )
