@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import argparse
 
-from caopo.budgets import budget_detail
+from caopo.budgets import budget_detail, to_year
 from caopo.cli._output import dump_json, euro
 from caopo.errors import InvalidInputError
 from caopo.ledger import budget_statement
@@ -120,7 +120,8 @@ def _run(args: argparse.Namespace) -> int:
         raise InvalidInputError("--from-year needs --to-year")
     fte: object = args.fte
     if args.fte_year:
-        first, last = int(args.from_year), int(args.to_year)
+        first = to_year(args.from_year, name="--from-year")
+        last = to_year(args.to_year, name="--to-year")
         given = dict(_pairs(args.fte_year, "--fte-year"))
         fte = {y: given.pop(str(y), args.fte) for y in range(first, last + 1)}
         if given:
