@@ -81,7 +81,7 @@ def salaries(
         out.append(cache[key])
     if not is_frame:
         return out
-    import pandas as pd  # the optional extra, imported only here
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]  # optional extra, imported only here
 
     return pd.Series(out, index=frame_or_columns.index, dtype=object, name="salary")
 
