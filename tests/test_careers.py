@@ -115,8 +115,16 @@ def test_next_higher_amount_is_computed_when_the_step_below_is_known(tables: Pat
     _avs_tables(tables, fixture_below={"A11": 4000, "D12": 5000})
     a11 = convert("A11", 14, at="2022-01-01")
     d12 = convert("D12", 13, at="2022-01-01")
-    assert (a11.placement, a11.new_step, a11.new_amount) == ("next_higher_amount", 12, Decimal(4470))
-    assert (d12.placement, d12.new_step, d12.new_amount) == ("next_higher_amount", 12, Decimal(5784))
+    assert (a11.placement, a11.new_step, a11.new_amount) == (
+        "next_higher_amount",
+        12,
+        Decimal(4470),
+    )
+    assert (d12.placement, d12.new_step, d12.new_amount) == (
+        "next_higher_amount",
+        12,
+        Decimal(5784),
+    )
     assert a11.notes == ()
 
 
