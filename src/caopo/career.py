@@ -217,7 +217,7 @@ def _school_type(value: object, table: CareerPatternTable) -> CareerSchoolType:
         key = value.strip().lower()
         key = {"bao": "bo", "sbao": "sbo", "vso": "so", "so/vso": "so", "(v)so": "so"}.get(key, key)
         if key in table.school_types:
-            return key  # type: ignore[return-value]
+            return key
     raise InvalidInputError(
         f"school_type {value!r} has no career patterns; school types: "
         f"{', '.join(table.school_types)}"

@@ -38,6 +38,7 @@ from caopo.catalog import catalog
 from caopo.dates import to_date
 from caopo.derived import raise_events
 from caopo.errors import InvalidInputError, NoDataForDateError
+from caopo.lookup import normalise_scale, salary_detail, to_fte
 from caopo.models import (
     Amount,
     DataDocument,
@@ -50,7 +51,6 @@ from caopo.models import (
     TableId,
 )
 from caopo.money import Number, round_cents, to_decimal
-from caopo.lookup import normalise_scale, salary_detail, to_fte
 
 __all__ = [
     "GarantietoelageDetail",
