@@ -42,7 +42,7 @@ from caopo.errors import (
     NotPublishedError,
     StepOutOfRangeError,
 )
-from caopo.lookup import salary_detail
+from caopo.lookup import salary_detail, to_step
 from caopo.models import ScaleTable, Source
 
 __all__ = [
@@ -101,14 +101,6 @@ class CareerRow:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _to_step(value: object) -> int:
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 99:
-        raise InvalidInputError(f"step (trede) must be a whole number 1..99, not {value!r}")
-    return value
 
 
 def _label(version: ScaleTable) -> str:
@@ -222,7 +214,7 @@ def convert(scale: object, step: object, *, at: date | str) -> Conversion:
     day = to_date(at, name="at")
     _check_covered(day)
     transition = _transition(day)
-    code, trede = _as_code(scale), _to_step(step)
+    code, trede = _as_code(scale), to_step(step)
     before = day - timedelta(days=1)
     old_period = code.period(before)
     if old_period.steps is not None and trede > old_period.steps:
@@ -383,7 +375,7 @@ def career_timeline(
     ):
         raise InvalidInputError(f"min_days must be a whole number from 0, not {min_days!r}")
     code: ScaleCode = _as_code(scale)
-    first_step = _to_step(step)
+    first_step = to_step(step)
     period = code.period(start)
     if period.steps is not None and first_step > period.steps:
         raise StepOutOfRangeError(

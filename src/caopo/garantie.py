@@ -38,7 +38,7 @@ from caopo.catalog import catalog
 from caopo.dates import to_date
 from caopo.derived import raise_events
 from caopo.errors import InvalidInputError, NoDataForDateError
-from caopo.lookup import normalise_scale, salary_detail, to_fte
+from caopo.lookup import normalise_scale, salary_detail, to_fte, to_step
 from caopo.models import (
     Amount,
     DataDocument,
@@ -210,10 +210,7 @@ def garantietoelage_detail(
         raise InvalidInputError(
             f"old_scale {old_scale!r} is not an old scale with a known maximum; old scales: {known}"
         )
-    if isinstance(old_step, str) and old_step.strip().isdigit():
-        old_step = int(old_step.strip())
-    if isinstance(old_step, bool) or not isinstance(old_step, int) or old_step < 1:
-        raise InvalidInputError(f"old_step must be a whole number from 1, not {old_step!r}")
+    old_step = to_step(old_step, name="old_step")
     maximum = rules.old_scale_max_steps[old]
     step_used = min(old_step, maximum)
     fte_value = to_fte(fte)

@@ -54,7 +54,7 @@ from caopo.errors import (
     NotPublishedError,
     UnknownScaleError,
 )
-from caopo.lookup import normalise_scale, salary_detail, steps, to_fte
+from caopo.lookup import normalise_scale, salary_detail, steps, to_fte, to_step
 from caopo.models import RaiseEvent, ScaleTable, Source
 from caopo.money import Number, quantize, round_cents, to_decimal
 
@@ -134,11 +134,7 @@ class Employment:
 
     def __post_init__(self) -> None:
         scale = normalise_scale(self.scale)
-        step = self.step
-        if isinstance(step, str) and step.strip().isdigit():
-            step = int(step)
-        if isinstance(step, bool) or not isinstance(step, int) or step < 1:
-            raise InvalidInputError(f"step (trede) must be a whole number from 1, not {step!r}")
+        step = to_step(self.step)
         start = to_date(self.start, name="start")
         end = None if self.end is None else to_date(self.end, name="end")
         if end is not None and end < start:

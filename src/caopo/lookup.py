@@ -39,6 +39,7 @@ __all__ = [
     "scales",
     "steps",
     "to_fte",
+    "to_step",
 ]
 
 FTE_MAX = Decimal("1.2")
@@ -116,11 +117,16 @@ def _normalise(value: str | int) -> str:
     return code
 
 
-def _to_step(value: object) -> int:
+def to_step(value: object, *, name: str = "step (trede)") -> int:
+    """Validate a step (trede): an int, or a string of digits, from 1 to 99.
+
+    >>> to_step("5")
+    5
+    """
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidInputError(f"step (trede) must be a whole number from 1, not {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 99:
+        raise InvalidInputError(f"{name} must be a whole number from 1 to 99, not {value!r}")
     return value
 
 
@@ -204,7 +210,7 @@ def salary(scale: str | int, step: int | str, *, on: date | str, fte: Number = 1
     >>> salary("LB", 5, on="2024-11-01", fte="0.8")
     Decimal('3094.40')
     """
-    _, amount = _find(normalise_scale(scale), _to_step(step), to_date(on))
+    _, amount = _find(normalise_scale(scale), to_step(step), to_date(on))
     return round_cents(amount * to_fte(fte))
 
 
@@ -225,7 +231,7 @@ def salary_detail(
     >>> detail.amount, detail.status, detail.effective_from
     (Decimal('3868.00'), 'published', datetime.date(2024, 10, 1))
     """
-    code, trede, day, factor = normalise_scale(scale), _to_step(step), to_date(on), to_fte(fte)
+    code, trede, day, factor = normalise_scale(scale), to_step(step), to_date(on), to_fte(fte)
     known = None if as_known_on is None else to_date(as_known_on, name="as_known_on")
     version, amount = _find(code, trede, day, known)
     end = catalog().end_of(version.table, version.effective_from)
