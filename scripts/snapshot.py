@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from caopo.catalog import catalog
-from caopo.models import ScaleTable
+from caopo.catalog.loader import catalog
+from caopo.schema.scales import ScaleTable
 
 GOLDEN = Path(__file__).resolve().parents[1] / "tests" / "golden" / "salaries.json"
 
@@ -21,9 +21,8 @@ def snapshot() -> str:
     """The snapshot text: sorted JSON, amounts as exact strings."""
     cat = catalog()
     tables: dict[str, dict[str, object]] = {}
-    for table in cat.table_ids(kind="salary_scales"):
-        for version in cat.versions(table):
-            assert isinstance(version, ScaleTable)
+    for table in cat.table_ids(ScaleTable):
+        for version in cat.series(table, ScaleTable).versions:
             tables.setdefault(table, {})[str(version.effective_from)] = {
                 "status": version.status,
                 "cells": {

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import caopo
-from caopo.catalog import shipped_data_dir
+from caopo.catalog.loader import shipped_data_dir
 
 DATA = shipped_data_dir()
 

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from caopo.allowances import (
-    CommutingRule,
+from caopo.catalog.loader import catalog, load_file
+from caopo.errors import DataFileError, InvalidInputError, NotPublishedError
+from caopo.pay.allowances import (
     bracket_amount,
     commuting_allowance,
     end_of_year_rule,
@@ -19,9 +20,8 @@ from caopo.allowances import (
     one_off_payments,
     oop_yearly_rule,
 )
-from caopo.catalog import catalog, load_file
-from caopo.errors import DataFileError, InvalidInputError, NotPublishedError
-from caopo.income import Employment, annual_income
+from caopo.pay.income import Employment, annual_income
+from caopo.schema.allowances import CommutingRule
 from tests._helpers import user_tables
 
 
@@ -110,7 +110,7 @@ def test_one_off_payments_are_listed_in_order() -> None:
 
 
 def test_the_commuting_versions_do_not_overlap() -> None:
-    periods = catalog().periods("woon_werk")
+    periods = catalog().series("woon_werk", CommutingRule).periods()
     assert periods[0] == (date(2023, 5, 1), date(2024, 1, 1))
     assert [start for start, _ in periods] == [
         date(2023, 5, 1),
@@ -217,7 +217,7 @@ def test_commuting_is_never_negative_and_capped(
     km: Decimal, days: int, replacement: bool, on: date
 ) -> None:
     allowance = commuting_allowance(km, on=on, days_per_week=days, replacement=replacement)
-    rule = catalog().in_force("woon_werk", on=on)
+    rule = catalog().series("woon_werk", CommutingRule).version_on(on)
     assert isinstance(rule, CommutingRule)
     cap = rule.max_km_one_way_replacement if replacement else rule.max_km_one_way
     assert cap is not None

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from caopo.catalog import catalog
-from caopo.derived import raise_events
-from caopo.models import ScaleTable
+from caopo.catalog.loader import catalog
+from caopo.schema.raises import RaiseChain
+from caopo.schema.scales import ScaleTable
 
 PUBLISHED_TOLERANCE = Decimal(1)
 
@@ -33,12 +33,12 @@ KNOWN = {
 
 def comparisons() -> tuple[list[str], list[tuple[str, str, str, int]], int]:
     cat = catalog()
-    events = raise_events(cat)
+    events = cat.document("general_raises", RaiseChain).events
     mismatches: list[str] = []
     keys: list[tuple[str, str, str, int]] = []
     compared = 0
-    for table in cat.table_ids(kind="salary_scales"):
-        versions = [v for v in cat.versions(table) if isinstance(v, ScaleTable)]
+    for table in cat.table_ids(ScaleTable):
+        versions = list(cat.series(table, ScaleTable).versions)
         for later in versions:
             tolerance = (
                 later.derivation.tolerance if later.derivation is not None else PUBLISHED_TOLERANCE

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from caopo.errors import InvalidInputError
-from caopo.income import Employment, back_pay
+from caopo.pay.income import Employment, back_pay
 
 L11_TOP = Employment("L11", 15, start=date(2021, 1, 1))
 

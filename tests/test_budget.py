@@ -11,12 +11,13 @@ from decimal import Decimal
 import pytest
 
 import caopo
-from caopo.budgets import BudgetRule, budget_rule
-from caopo.catalog import catalog
+from caopo.catalog.loader import catalog
 from caopo.cli import main
-from caopo.dates import to_date
 from caopo.errors import CaopoError, InvalidInputError, NoDataForDateError
+from caopo.inputs import to_date
 from caopo.money import quantize
+from caopo.professionalisation.budgets import budget_rule
+from caopo.schema.budgets import BudgetRule
 
 D = Decimal
 
@@ -120,7 +121,7 @@ def test_indexation_2024_2025_is_labelled_derived() -> None:
 
 @pytest.mark.parametrize("table", ["director_budget", "staff_budget"])
 def test_derived_budget_versions_match_their_rule(table: str) -> None:
-    versions = [v for v in catalog().versions(table) if isinstance(v, BudgetRule)]
+    versions = list(catalog().series(table, BudgetRule).versions)
     by_start = {v.effective_from: v for v in versions}
     derived = [v for v in versions if v.status == "derived"]
     assert derived

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import caopo
 from caopo.cli import main
 from caopo.errors import CaopoError, InvalidInputError, OverspendingError
-from caopo.ledger import BudgetStatement
+from caopo.professionalisation.ledger import BudgetStatement
 
 D = Decimal
 

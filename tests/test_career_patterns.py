@@ -15,10 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import caopo
-from caopo.career import CareerPatternTable
-from caopo.catalog import catalog
+from caopo.catalog.loader import catalog
 from caopo.cli import main
 from caopo.errors import InvalidInputError, NoDataForDateError
+from caopo.schema.career_patterns import CareerPatternTable
 
 ON = "2016-01-01"
 
@@ -129,7 +129,7 @@ def test_growth_input_errors() -> None:
 
 
 def test_bands_cover_their_range_without_gaps() -> None:
-    for version in catalog().versions("career_patterns"):
+    for version in catalog().series("career_patterns", CareerPatternTable).versions:
         assert isinstance(version, CareerPatternTable)
         for patterns in version.school_types.values():
             bands = patterns.bands

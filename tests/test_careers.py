@@ -22,9 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import caopo
-from caopo.careers import CareerRow, career_timeline, convert
 from caopo.cli import main
-from caopo.codes import _registry
 from caopo.errors import (
     CaopoError,
     InvalidInputError,
@@ -33,7 +31,9 @@ from caopo.errors import (
     StepOutOfRangeError,
     UnknownScaleError,
 )
-from caopo.lookup import salary_detail
+from caopo.salary_scales.careers import CareerRow, career_timeline, convert
+from caopo.salary_scales.codes import _registry
+from caopo.salary_scales.salary import salary_detail
 
 AVS = "https://avs.nl/actueel/nieuws/rekenvoorbeelden-onderhandelaarsakkoord/"
 

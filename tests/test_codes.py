@@ -15,12 +15,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import caopo
-from caopo.catalog import load_file, shipped_data_dir
+from caopo.catalog.loader import load_file, shipped_data_dir
 from caopo.cli import main
-from caopo.codes import (
+from caopo.errors import (
+    CaopoError,
+    InvalidInputError,
+    NoDataForDateError,
+    NoEquivalenceError,
+    UnknownScaleError,
+)
+from caopo.salary_scales.codes import (
     ScaleCode,
-    ScaleCodeRegistry,
-    ScaleTransitions,
     _registry,
     category_scale,
     check_consistency,
@@ -30,13 +35,7 @@ from caopo.codes import (
     scale_info,
     successor,
 )
-from caopo.errors import (
-    CaopoError,
-    InvalidInputError,
-    NoDataForDateError,
-    NoEquivalenceError,
-    UnknownScaleError,
-)
+from caopo.schema.mappings import ScaleCodeRegistry, ScaleTransitions
 
 MAPPINGS = sorted((shipped_data_dir() / "mappings").glob("*.yaml"))
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "scales.md"

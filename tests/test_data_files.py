@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from caopo.catalog import catalog, load_file
-from caopo.derived import chain_factor, raise_events
-from caopo.models import RaiseChain, ScaleTable, TableVersion
+from caopo.catalog.derive import chain_factor
+from caopo.catalog.loader import catalog, load_file
 from caopo.money import quantize
+from caopo.schema.base import TableVersion
+from caopo.schema.raises import RaiseChain
+from caopo.schema.scales import ScaleTable
 from tests._helpers import DATA, data_files
 
 FILES = data_files()
@@ -35,7 +37,7 @@ def test_file_loads_and_names_its_sources(path: Path) -> None:
 def test_versions_are_ordered_and_do_not_overlap() -> None:
     cat = catalog()
     for table in cat.table_ids():
-        periods = cat.periods(table)
+        periods = cat.series(table, TableVersion).periods()
         for (start, end), (next_start, _) in pairwise(periods):
             assert start < next_start
             assert end is not None and end <= next_start
@@ -45,8 +47,8 @@ def _scale_versions() -> list[ScaleTable]:
     cat = catalog()
     return [
         version
-        for table in cat.table_ids(kind="salary_scales")
-        for version in cat.versions(table)
+        for table in cat.table_ids(ScaleTable)
+        for version in cat.series(table, ScaleTable).versions
         if isinstance(version, ScaleTable)
     ]
 
@@ -63,12 +65,16 @@ def test_amounts_rise_with_the_step(version: ScaleTable) -> None:
 
 def test_each_derived_version_matches_its_declared_rule() -> None:
     cat = catalog()
-    events = raise_events(cat)
+    events = cat.document("general_raises", RaiseChain).events
     for version in _scale_versions():
         if version.derivation is None:
             continue
         rule = version.derivation
-        base = next(v for v in cat.versions(version.table) if v.effective_from == rule.base)
+        base = next(
+            v
+            for v in cat.series(version.table, ScaleTable).versions
+            if v.effective_from == rule.base
+        )
         assert isinstance(base, ScaleTable) and base.status == "published"
         factor = chain_factor(events, rule.raises, table=version.table)
         for scale, steps in base.cells.items():
@@ -82,9 +88,9 @@ def test_no_general_raise_falls_inside_a_salary_version() -> None:
     otherwise the version would answer with pre-raise amounts after the raise."""
     cat = catalog()
     stale = []
-    for table in cat.table_ids(kind="salary_scales"):
-        for start, end in cat.periods(table):
-            for event in raise_events(cat):
+    for table in cat.table_ids(ScaleTable):
+        for start, end in cat.series(table, TableVersion).periods():
+            for event in cat.document("general_raises", RaiseChain).events:
                 inside = start < event.on and (end is None or event.on < end)
                 if inside and table in event.applies_to:
                     stale.append(f"{table} {start}..{end} spans the {event.on} change")
@@ -92,6 +98,6 @@ def test_no_general_raise_falls_inside_a_salary_version() -> None:
 
 
 def test_raise_chain_percentages_are_positive() -> None:
-    for event in raise_events(catalog()):
+    for event in catalog().document("general_raises", RaiseChain).events:
         if event.change == "percentage":
             assert event.percentage is not None and event.percentage > Decimal(0)

@@ -18,11 +18,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import caopo
-from caopo.catalog import catalog
+from caopo.catalog.loader import catalog
 from caopo.cli import main
 from caopo.dates import SchoolYear, funded_school_year, school_year
 from caopo.errors import CaopoError, InvalidInputError, NoDataForDateError, NotPublishedError
-from caopo.funding import DirectorFundingTable, director_funding_detail
+from caopo.leaders.funding import director_funding_detail
+from caopo.schema.funding import DirectorFundingTable
 
 # school year: (bo <=97, bo >97, sbo <=99, sbo >99, so/vso 1-49, so/vso 50+, sovso 50+, mg)
 PUBLISHED = {
@@ -234,7 +235,7 @@ def date_in(year: SchoolYear) -> bool:
 
 def _versions() -> list[DirectorFundingTable]:
     found = []
-    for version in catalog().versions("director_funding"):
+    for version in catalog().series("director_funding", DirectorFundingTable).versions:
         assert isinstance(version, DirectorFundingTable)
         found.append(version)
     return found

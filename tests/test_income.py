@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import caopo
 from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError
-from caopo.income import Employment, annual_income, projected_salary, step_on
+from caopo.pay.income import Employment, annual_income, projected_salary, step_on
 from tests._helpers import user_tables
 
 LB5 = Employment("LB", 5, start=date(2025, 1, 1), fte=Decimal("0.8"))

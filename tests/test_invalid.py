@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import caopo
-from caopo.catalog import load_file
+from caopo.catalog.loader import load_file
 from caopo.errors import DataFileError
 from tests._helpers import DATA, user_tables
 

@@ -10,18 +10,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import caopo
-from caopo.catalog import catalog
-from caopo.models import ScaleTable
+from caopo.catalog.loader import catalog
+from caopo.schema.scales import ScaleTable
 
 CELLS = [
     (version.table, version.effective_from, scale, step)
-    for table in catalog().table_ids(kind="salary_scales")
-    for version in catalog().versions(table)
+    for table in catalog().table_ids(ScaleTable)
+    for version in catalog().series(table, ScaleTable).versions
     if isinstance(version, ScaleTable)
     for scale, steps in version.cells.items()
     for step in steps
 ]
-PERIODS = {table: catalog().periods(table) for table in catalog().table_ids(kind="salary_scales")}
+PERIODS = {
+    table: catalog().series(table, ScaleTable).periods()
+    for table in catalog().table_ids(ScaleTable)
+}
 
 
 def _last_day(table: str, start: dt.date) -> dt.date:

@@ -9,10 +9,11 @@ from decimal import Decimal
 import pytest
 
 import caopo
-from caopo.catalog import catalog
+from caopo.catalog.loader import catalog
 from caopo.cli import main
 from caopo.errors import InvalidInputError, NoDataForDateError, UnknownScaleError
-from caopo.leader_allowances import SchoolLeaderAllowanceTable, derived_amount
+from caopo.leaders.allowances import derived_amount
+from caopo.schema.allowances import SchoolLeaderAllowanceTable
 
 
 @pytest.mark.parametrize(
@@ -85,8 +86,8 @@ def test_arbeidsmarkttoelage_published_and_derived() -> None:
 
 def test_each_derived_version_matches_its_declared_rule() -> None:
     cat = catalog()
-    for table in cat.table_ids(kind="school_leader_allowance"):
-        versions = cat.versions(table)
+    for table in cat.table_ids(SchoolLeaderAllowanceTable):
+        versions = cat.series(table, SchoolLeaderAllowanceTable).versions
         for version in versions:
             assert isinstance(version, SchoolLeaderAllowanceTable)
             if version.derivation is None:

@@ -71,6 +71,6 @@ def test_wheel_installs_and_calculates_from_another_directory(tmp_path: Path) ->
     )
     assert json.loads(cli.stdout)["amount"] == "3868.00"
     assert "site-packages" in subprocess.run(
-        [python, "-c", "import caopo.catalog as c; print(c.shipped_data_dir())"],
+        [python, "-c", "import caopo.catalog.loader as c; print(c.shipped_data_dir())"],
         cwd=elsewhere, env=CLEAN_ENV, capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip

@@ -20,75 +20,77 @@ __version__ = "0.1.0"
 
 _EXPORTS: dict[str, str] = {
     "CaopoError": "caopo.errors",
+    "Category": "caopo.inputs",
+    "SchoolType": "caopo.inputs",
     "DataFileError": "caopo.errors",
     "InvalidInputError": "caopo.errors",
     "NoDataForDateError": "caopo.errors",
     "NotPublishedError": "caopo.errors",
     "StepOutOfRangeError": "caopo.errors",
     "UnknownScaleError": "caopo.errors",
-    "SalaryDetail": "caopo.lookup",
-    "salary": "caopo.lookup",
-    "salary_detail": "caopo.lookup",
-    "scales": "caopo.lookup",
-    "steps": "caopo.lookup",
-    "TableInfo": "caopo.inventory",
-    "tables": "caopo.inventory",
-    "raises": "caopo.inventory",
-    "AnnualIncome": "caopo.income",
-    "BackPay": "caopo.income",
-    "Employment": "caopo.income",
-    "annual_income": "caopo.income",
-    "back_pay": "caopo.income",
-    "projected_salary": "caopo.income",
-    "commuting_allowance": "caopo.allowances",
-    "data_version": "caopo.catalog",
-    "reset_tables": "caopo.catalog",
-    "use_tables": "caopo.catalog",
-    "BudgetGrant": "caopo.budgets",
-    "BudgetStatement": "caopo.ledger",
-    "HoursEntitlement": "caopo.budgets",
-    "PerPupilResult": "caopo.per_pupil",
-    "RegisterStatus": "caopo.register",
-    "budget_detail": "caopo.budgets",
-    "budget_statement": "caopo.ledger",
-    "per_pupil_funding": "caopo.per_pupil",
-    "per_pupil_funding_detail": "caopo.per_pupil",
-    "professionalisation_budget": "caopo.budgets",
-    "professionalisation_hours": "caopo.budgets",
-    "register_status": "caopo.register",
+    "SalaryDetail": "caopo.salary_scales.salary",
+    "salary": "caopo.salary_scales.salary",
+    "salary_detail": "caopo.salary_scales.salary",
+    "scales": "caopo.salary_scales.salary",
+    "steps": "caopo.salary_scales.salary",
+    "TableInfo": "caopo.catalog.inventory",
+    "tables": "caopo.catalog.inventory",
+    "raises": "caopo.catalog.inventory",
+    "AnnualIncome": "caopo.pay.income",
+    "BackPay": "caopo.pay.income",
+    "Employment": "caopo.pay.income",
+    "annual_income": "caopo.pay.income",
+    "back_pay": "caopo.pay.income",
+    "projected_salary": "caopo.pay.income",
+    "commuting_allowance": "caopo.pay.allowances",
+    "data_version": "caopo.catalog.loader",
+    "reset_tables": "caopo.catalog.loader",
+    "use_tables": "caopo.catalog.loader",
+    "BudgetGrant": "caopo.professionalisation.budgets",
+    "BudgetStatement": "caopo.professionalisation.ledger",
+    "HoursEntitlement": "caopo.professionalisation.budgets",
+    "PerPupilResult": "caopo.professionalisation.per_pupil",
+    "RegisterStatus": "caopo.professionalisation.register",
+    "budget_detail": "caopo.professionalisation.budgets",
+    "budget_statement": "caopo.professionalisation.ledger",
+    "per_pupil_funding": "caopo.professionalisation.per_pupil",
+    "per_pupil_funding_detail": "caopo.professionalisation.per_pupil",
+    "professionalisation_budget": "caopo.professionalisation.budgets",
+    "professionalisation_hours": "caopo.professionalisation.budgets",
+    "register_status": "caopo.professionalisation.register",
     "OverspendingError": "caopo.errors",
-    "DirectorFundingDetail": "caopo.funding",
-    "director_funding": "caopo.funding",
-    "director_funding_detail": "caopo.funding",
-    "CareerPatternDetail": "caopo.career",
-    "GrowthStep": "caopo.career",
-    "career_growth": "caopo.career",
-    "career_pattern": "caopo.career",
-    "career_pattern_detail": "caopo.career",
-    "weighted_pupils": "caopo.career",
-    "GarantietoelageDetail": "caopo.garantie",
-    "garantietoelage": "caopo.garantie",
-    "garantietoelage_detail": "caopo.garantie",
-    "SchoolLeaderAllowanceDetail": "caopo.leader_allowances",
-    "school_leader_allowance": "caopo.leader_allowances",
-    "school_leader_allowance_detail": "caopo.leader_allowances",
+    "DirectorFundingDetail": "caopo.leaders.funding",
+    "director_funding": "caopo.leaders.funding",
+    "director_funding_detail": "caopo.leaders.funding",
+    "CareerPatternDetail": "caopo.leaders.career_patterns",
+    "GrowthStep": "caopo.leaders.career_patterns",
+    "career_growth": "caopo.leaders.career_patterns",
+    "career_pattern": "caopo.leaders.career_patterns",
+    "career_pattern_detail": "caopo.leaders.career_patterns",
+    "weighted_pupils": "caopo.leaders.career_patterns",
+    "GarantietoelageDetail": "caopo.leaders.garantietoelage",
+    "garantietoelage": "caopo.leaders.garantietoelage",
+    "garantietoelage_detail": "caopo.leaders.garantietoelage",
+    "SchoolLeaderAllowanceDetail": "caopo.leaders.allowances",
+    "school_leader_allowance": "caopo.leaders.allowances",
+    "school_leader_allowance_detail": "caopo.leaders.allowances",
     "SchoolYear": "caopo.dates",
     "school_year": "caopo.dates",
     "funded_school_year": "caopo.dates",
     "NoEquivalenceError": "caopo.errors",
-    "ScaleCode": "caopo.codes",
-    "ScaleInfo": "caopo.codes",
-    "Rename": "caopo.codes",
-    "scale_code": "caopo.codes",
-    "scale_info": "caopo.codes",
-    "numeric_scale": "caopo.codes",
-    "category_scale": "caopo.codes",
-    "successor": "caopo.codes",
-    "rename_chain": "caopo.codes",
-    "Conversion": "caopo.careers",
-    "CareerRow": "caopo.careers",
-    "convert": "caopo.careers",
-    "career_timeline": "caopo.careers",
+    "ScaleCode": "caopo.salary_scales.codes",
+    "ScaleInfo": "caopo.salary_scales.codes",
+    "Rename": "caopo.salary_scales.codes",
+    "scale_code": "caopo.salary_scales.codes",
+    "scale_info": "caopo.salary_scales.codes",
+    "numeric_scale": "caopo.salary_scales.codes",
+    "category_scale": "caopo.salary_scales.codes",
+    "successor": "caopo.salary_scales.codes",
+    "rename_chain": "caopo.salary_scales.codes",
+    "Conversion": "caopo.salary_scales.careers",
+    "CareerRow": "caopo.salary_scales.careers",
+    "convert": "caopo.salary_scales.careers",
+    "career_timeline": "caopo.salary_scales.careers",
 }
 
 __all__ = [
@@ -99,6 +101,7 @@ __all__ = [
     "CaopoError",
     "CareerPatternDetail",
     "CareerRow",
+    "Category",
     "Conversion",
     "DataFileError",
     "DirectorFundingDetail",
@@ -118,6 +121,7 @@ __all__ = [
     "ScaleCode",
     "ScaleInfo",
     "SchoolLeaderAllowanceDetail",
+    "SchoolType",
     "SchoolYear",
     "StepOutOfRangeError",
     "TableInfo",
@@ -166,35 +170,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from caopo.allowances import commuting_allowance
-    from caopo.budgets import (
-        BudgetGrant,
-        HoursEntitlement,
-        budget_detail,
-        professionalisation_budget,
-        professionalisation_hours,
-    )
-    from caopo.career import (
-        CareerPatternDetail,
-        GrowthStep,
-        career_growth,
-        career_pattern,
-        career_pattern_detail,
-        weighted_pupils,
-    )
-    from caopo.careers import CareerRow, Conversion, career_timeline, convert
-    from caopo.catalog import data_version, reset_tables, use_tables
-    from caopo.codes import (
-        Rename,
-        ScaleCode,
-        ScaleInfo,
-        category_scale,
-        numeric_scale,
-        rename_chain,
-        scale_code,
-        scale_info,
-        successor,
-    )
+    from caopo.catalog.inventory import TableInfo, raises, tables
+    from caopo.catalog.loader import data_version, reset_tables, use_tables
     from caopo.dates import SchoolYear, funded_school_year, school_year
     from caopo.errors import (
         CaopoError,
@@ -207,9 +184,32 @@ if TYPE_CHECKING:
         StepOutOfRangeError,
         UnknownScaleError,
     )
-    from caopo.funding import DirectorFundingDetail, director_funding, director_funding_detail
-    from caopo.garantie import GarantietoelageDetail, garantietoelage, garantietoelage_detail
-    from caopo.income import (
+    from caopo.inputs import Category, SchoolType
+    from caopo.leaders.allowances import (
+        SchoolLeaderAllowanceDetail,
+        school_leader_allowance,
+        school_leader_allowance_detail,
+    )
+    from caopo.leaders.career_patterns import (
+        CareerPatternDetail,
+        GrowthStep,
+        career_growth,
+        career_pattern,
+        career_pattern_detail,
+        weighted_pupils,
+    )
+    from caopo.leaders.funding import (
+        DirectorFundingDetail,
+        director_funding,
+        director_funding_detail,
+    )
+    from caopo.leaders.garantietoelage import (
+        GarantietoelageDetail,
+        garantietoelage,
+        garantietoelage_detail,
+    )
+    from caopo.pay.allowances import commuting_allowance
+    from caopo.pay.income import (
         AnnualIncome,
         BackPay,
         Employment,
@@ -217,16 +217,33 @@ if TYPE_CHECKING:
         back_pay,
         projected_salary,
     )
-    from caopo.inventory import TableInfo, raises, tables
-    from caopo.leader_allowances import (
-        SchoolLeaderAllowanceDetail,
-        school_leader_allowance,
-        school_leader_allowance_detail,
+    from caopo.professionalisation.budgets import (
+        BudgetGrant,
+        HoursEntitlement,
+        budget_detail,
+        professionalisation_budget,
+        professionalisation_hours,
     )
-    from caopo.ledger import BudgetStatement, budget_statement
-    from caopo.lookup import SalaryDetail, salary, salary_detail, scales, steps
-    from caopo.per_pupil import PerPupilResult, per_pupil_funding, per_pupil_funding_detail
-    from caopo.register import RegisterStatus, register_status
+    from caopo.professionalisation.ledger import BudgetStatement, budget_statement
+    from caopo.professionalisation.per_pupil import (
+        PerPupilResult,
+        per_pupil_funding,
+        per_pupil_funding_detail,
+    )
+    from caopo.professionalisation.register import RegisterStatus, register_status
+    from caopo.salary_scales.careers import CareerRow, Conversion, career_timeline, convert
+    from caopo.salary_scales.codes import (
+        Rename,
+        ScaleCode,
+        ScaleInfo,
+        category_scale,
+        numeric_scale,
+        rename_chain,
+        scale_code,
+        scale_info,
+        successor,
+    )
+    from caopo.salary_scales.salary import SalaryDetail, salary, salary_detail, scales, steps
 
 
 def __getattr__(name: str) -> Any:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from caopo.errors import InvalidInputError
-from caopo.lookup import salary
+from caopo.salary_scales.salary import salary
 
 __all__ = ["salaries"]
 

@@ -7,13 +7,13 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
-
-from dateutil.relativedelta import relativedelta
+from datetime import date
 
 from caopo.errors import InvalidInputError
+from caopo.inputs import to_date
 
 __all__ = [
     "SchoolYear",
@@ -22,35 +22,7 @@ __all__ = [
     "funded_school_year",
     "school_year",
     "school_year_of",
-    "to_date",
 ]
-
-
-def to_date(value: object, *, name: str = "on") -> date:
-    """Return *value* as a :class:`datetime.date`; accept a date or an ISO string.
-
-    A ``datetime`` is refused: CAO rules work on calendar days, and silently
-    dropping a time (or a time zone) would hide a mistake.
-
-    >>> to_date("2024-03-01")
-    datetime.date(2024, 3, 1)
-    >>> to_date("1 maart")
-    Traceback (most recent call last):
-    ...
-    caopo.errors.InvalidInputError: on must be a date or an ISO date string like '2024-03-01', not '1 maart'
-    """
-    if isinstance(value, datetime):
-        raise InvalidInputError(f"{name} must be a date, not a datetime ({value!r}); use .date()")
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise InvalidInputError(
-        f"{name} must be a date or an ISO date string like '2024-03-01', not {value!r}"
-    )
 
 
 def add_years(day: date, years: int) -> date:
@@ -59,8 +31,7 @@ def add_years(day: date, years: int) -> date:
     >>> add_years(date(2016, 2, 29), 5)
     datetime.date(2021, 2, 28)
     """
-    result: date = day + relativedelta(years=years)
-    return result
+    return add_months(day, 12 * years)
 
 
 def add_months(day: date, months: int) -> date:
@@ -69,8 +40,10 @@ def add_months(day: date, months: int) -> date:
     >>> add_months(date(2019, 8, 31), 6)
     datetime.date(2020, 2, 29)
     """
-    result: date = day + relativedelta(months=months)
-    return result
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
 
 
 _SCHOOL_YEAR_TEXT = re.compile(r"^\s*(\d{4})\s*[-/\u2013]\s*(\d{2}|\d{4})\s*$")

@@ -12,8 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from caopo.dates import to_date
 from caopo.errors import CaopoError
+from caopo.inputs import to_date
 
 __all__ = ["as_date", "as_number", "dump_json", "euro", "to_jsonable"]
 

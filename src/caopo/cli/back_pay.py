@@ -7,10 +7,11 @@ import argparse
 from datetime import date
 
 from caopo.cli._output import as_date, as_number, dump_json, euro
-from caopo.dates import add_months, to_date
+from caopo.dates import add_months
 from caopo.errors import InvalidInputError
-from caopo.income import Employment, back_pay
+from caopo.inputs import to_date
 from caopo.money import to_decimal
+from caopo.pay.income import Employment, back_pay
 
 __all__ = ["add_parser"]
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import argparse
 
-from caopo.budgets import budget_detail, to_year
 from caopo.cli._output import dump_json, euro
 from caopo.errors import InvalidInputError
-from caopo.ledger import budget_statement
+from caopo.inputs import to_year
+from caopo.professionalisation.budgets import budget_detail
+from caopo.professionalisation.ledger import budget_statement
 
 __all__ = ["add_parser"]
 

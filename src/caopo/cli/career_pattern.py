@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import argparse
 
-from caopo.career import career_growth, career_pattern_detail
 from caopo.cli._output import as_date, dump_json
 from caopo.errors import InvalidInputError
+from caopo.leaders.career_patterns import career_growth, career_pattern_detail
 
 __all__ = ["add_parser"]
 

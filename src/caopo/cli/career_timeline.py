@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from caopo.careers import career_timeline
 from caopo.cli._output import as_date, dump_json, euro
+from caopo.salary_scales.careers import career_timeline
 
 __all__ = ["add_parser"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from caopo.careers import convert
 from caopo.cli._output import as_date, dump_json, euro
+from caopo.salary_scales.careers import convert
 
 __all__ = ["add_parser"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from caopo.cli._output import dump_json, euro
-from caopo.funding import SCHOOL_TYPES, director_funding_detail
+from caopo.leaders.funding import SCHOOL_TYPES, director_funding_detail
 
 __all__ = ["add_parser"]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 
 from caopo.cli._output import as_date, as_number, dump_json, euro
-from caopo.garantie import garantietoelage_detail
+from caopo.leaders.garantietoelage import garantietoelage_detail
 
 __all__ = ["add_parser"]
 

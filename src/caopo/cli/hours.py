@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from caopo.budgets import professionalisation_hours
 from caopo.cli._output import as_date, dump_json
+from caopo.professionalisation.budgets import professionalisation_hours
 
 __all__ = ["add_parser"]
 

@@ -6,8 +6,8 @@ import argparse
 from decimal import Decimal
 
 from caopo.cli._output import as_date, as_number, dump_json, euro
-from caopo.income import AnnualIncome, Employment, annual_income
 from caopo.money import to_decimal
+from caopo.pay.income import AnnualIncome, Employment, annual_income
 
 __all__ = ["add_parser", "render"]
 

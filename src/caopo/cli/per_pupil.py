@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from caopo.cli._output import dump_json, euro
-from caopo.per_pupil import FUNDING_KINDS, per_pupil_funding_detail
+from caopo.professionalisation.per_pupil import FUNDING_KINDS, per_pupil_funding_detail
 
 __all__ = ["add_parser"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from caopo.cli._output import as_date, dump_json
-from caopo.register import register_status
+from caopo.professionalisation.register import register_status
 
 __all__ = ["add_parser"]
 

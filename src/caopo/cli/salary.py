@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from caopo.cli._output import as_date, as_number, dump_json, euro
-from caopo.lookup import salary_detail
+from caopo.salary_scales.salary import salary_detail
 
 __all__ = ["add_parser"]
 

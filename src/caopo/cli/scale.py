@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from caopo.cli._output import as_date, dump_json
-from caopo.codes import CATEGORIES, ScaleInfo, category_scale, scale_info
+from caopo.inputs import Category
+from caopo.salary_scales.codes import ScaleInfo, category_scale, scale_info
 
 __all__ = ["add_parser"]
 
@@ -22,7 +23,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     parser.add_argument("code", help="scale code (LB, L11, 'schaal 8', DC+uitloop) or a level")
     parser.add_argument("--on", required=True, type=as_date, help="date, e.g. 2010-01-01")
-    parser.add_argument("--category", choices=CATEGORIES, help="read CODE as a numeric level")
+    parser.add_argument(
+        "--category",
+        help="read CODE as a numeric level of this category ("
+        + ", ".join(c.value for c in Category)
+        + "; Dutch names too)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(handler=_run)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from caopo.cli._output import as_date, dump_json, euro
-from caopo.leader_allowances import ALLOWANCES, school_leader_allowance_detail
+from caopo.leaders.allowances import ALLOWANCES, school_leader_allowance_detail
 
 __all__ = ["add_parser"]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from caopo.catalog import validate_folder
+from caopo.catalog.importer import ImportOptions, read_cells, table_yaml
+from caopo.catalog.inventory import tables
+from caopo.catalog.loader import validate_folder
 from caopo.cli._output import as_date, dump_json
-from caopo.importer import ImportOptions, read_cells, table_yaml
-from caopo.inventory import tables
 
 __all__ = ["add_parser"]
 

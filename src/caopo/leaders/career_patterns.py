@@ -34,15 +34,18 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 from itertools import pairwise
-from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
-
-from caopo.catalog import catalog
-from caopo.dates import to_date
+from caopo.catalog.loader import catalog
 from caopo.errors import InvalidInputError, NoDataForDateError
-from caopo.models import Percentage, ScaleCode, Sequence, Source, StrictModel, TableVersion
+from caopo.inputs import SchoolType, to_date, to_school_type
 from caopo.money import Number, to_decimal
+from caopo.schema.base import Source
+from caopo.schema.career_patterns import (
+    CareerBand,
+    CareerPatternTable,
+    GrowthRule,
+    SchoolTypePatterns,
+)
 
 __all__ = [
     "CareerBand",
@@ -57,105 +60,6 @@ __all__ = [
 ]
 
 TABLE = "career_patterns"
-
-CareerSchoolType = Literal["bo", "sbo", "so"]
-
-
-def _int_as_decimal(value: Any) -> Any:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value)
-    return value
-
-
-Bound = Annotated[Decimal, BeforeValidator(_int_as_decimal), Field(ge=0)]
-
-
-class CareerBand(StrictModel):
-    """A band ``lower <= value < below`` (``below: null``: no upper limit)."""
-
-    scale: ScaleCode
-    lower: Bound
-    below: Bound | None = None
-
-    def contains(self, value: Decimal) -> bool:
-        return self.lower <= value and (self.below is None or value < self.below)
-
-    def describe(self, symbol: str) -> str:
-        if self.below is None:
-            return f"{symbol} >= {self.lower}"
-        if self.lower == 0:
-            return f"{symbol} < {self.below}"
-        return f"{self.lower} <= {symbol} < {self.below}"
-
-
-class SchoolTypePatterns(StrictModel):
-    """The bands of one school type: ascending, contiguous, from 0, last one open."""
-
-    measure: Literal["weighted_pupils", "normative_formation"]
-    printed: str = Field(min_length=1)
-    """The bands as the source prints them."""
-    bands: Annotated[tuple[CareerBand, ...], Sequence] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _check_bands(self) -> SchoolTypePatterns:
-        if self.bands[0].lower != 0:
-            raise ValueError("the first band must start at 0")
-        for low, high in pairwise(self.bands):
-            if low.below is None or high.lower != low.below:
-                raise ValueError(
-                    f"bands {low.scale!r} and {high.scale!r} must be contiguous "
-                    f"({high.scale!r}.lower must equal {low.scale!r}.below)"
-                )
-        if self.bands[-1].below is not None:
-            raise ValueError("the last band must be open-ended (below: null)")
-        return self
-
-
-class Weighting(StrictModel):
-    """Y = pupils on 1 October + percentage, rounded down."""
-
-    percentage: Percentage
-    rounding: Literal["down"]
-    sources: Annotated[tuple[Source, ...], Sequence] = Field(min_length=1)
-
-
-class GrowthRule(StrictModel):
-    """Art. 6.25 CAO PO 2016-2017: growth to a higher scale."""
-
-    consecutive_counts: int = Field(ge=1)
-    article: str
-    exception_count_on: date
-    """Lid 2: a count on this date that entitles a ``exception_from`` director to
-    ``exception_to`` gives that scale from the following school year already."""
-    exception_from: ScaleCode
-    exception_to: ScaleCode
-    sources: Annotated[tuple[Source, ...], Sequence] = Field(min_length=1)
-    note: str | None = None
-
-
-class CareerPatternTable(TableVersion):
-    """The director career patterns by school size (Bijlage A1 CAO PO)."""
-
-    kind: Literal["career_patterns"]
-    scale_order: Annotated[tuple[ScaleCode, ...], Sequence] = Field(min_length=2)
-    weighting: Weighting
-    growth: GrowthRule
-    school_types: dict[CareerSchoolType, SchoolTypePatterns]
-    replaced_by: str = Field(min_length=1)
-    """What applies after ``effective_until`` (FUWA PO function weighting)."""
-
-    @model_validator(mode="after")
-    def _check_scales(self) -> CareerPatternTable:
-        if self.effective_until is None:
-            raise ValueError("the career patterns ended: effective_until is required")
-        for kind, patterns in self.school_types.items():
-            scales = [band.scale for band in patterns.bands]
-            unknown = [s for s in scales if s not in self.scale_order]
-            if unknown:
-                raise ValueError(f"{kind}: scales {unknown} are not in scale_order")
-            if scales != sorted(scales, key=self.scale_order.index):
-                raise ValueError(f"{kind}: bands must follow scale_order")
-        return self
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,30 +98,23 @@ class GrowthStep:
 
 
 def _table(on: date | None = None) -> CareerPatternTable:
-    cat = catalog()
-    versions = cat.versions(TABLE)
+    series = catalog().series(TABLE, CareerPatternTable)
+    last = series.versions[-1]
     if on is None:
-        version = versions[-1]
-    else:
-        last = versions[-1]
-        assert last.effective_until is not None
-        if on >= last.effective_until:
-            replaced = last.replaced_by  # type: ignore[attr-defined]
-            raise NoDataForDateError(
-                f"career patterns by pupil count ended on {last.effective_until}; on {on} "
-                f"{replaced}"
-            )
-        version = cat.in_force(TABLE, on=on)
-    assert isinstance(version, CareerPatternTable)
-    return version
+        return last
+    if last.effective_until is not None and on >= last.effective_until:
+        raise NoDataForDateError(
+            f"career patterns by pupil count ended on {last.effective_until}; on {on} "
+            f"{last.replaced_by}"
+        )
+    return series.version_on(on)
 
 
-def _school_type(value: object, table: CareerPatternTable) -> CareerSchoolType:
-    if isinstance(value, str):
-        key = value.strip().lower()
-        key = {"bao": "bo", "sbao": "sbo", "vso": "so", "so/vso": "so", "(v)so": "so"}.get(key, key)
-        if key in table.school_types:
-            return key
+def _school_type(value: object, table: CareerPatternTable) -> SchoolType:
+    found = to_school_type("so" if value == "(v)so" else value)
+    key = SchoolType.SO if found in (SchoolType.VSO, SchoolType.SO_VSO) else found
+    if key in table.school_types:
+        return key
     raise InvalidInputError(
         f"school_type {value!r} has no career patterns; school types: "
         f"{', '.join(table.school_types)}"

@@ -26,14 +26,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field
-
-from caopo.catalog import catalog
-from caopo.dates import add_months, add_years, to_date
+from caopo.catalog.loader import catalog
+from caopo.dates import add_months, add_years
 from caopo.errors import InvalidInputError, NotPublishedError
-from caopo.models import Amount, DataDocument, Sequence, Source, StrictModel
+from caopo.inputs import to_date
+from caopo.schema.base import Source
+from caopo.schema.register import CycleRule, Fee, RegisterRules, RegisterType
 
 __all__ = [
     "REGISTER_TABLE",
@@ -55,39 +55,6 @@ DUTCH: dict[str, str] = {
     "under_conditions": "onder voorwaarden",
     "expired": "herregistratie verlopen",
 }
-
-
-class RegisterType(StrictModel):
-    code: str = Field(min_length=1)
-    description: str = Field(min_length=1)
-    has_cycle: bool
-
-
-class CycleRule(StrictModel):
-    years: int = Field(ge=1, le=10)
-    source: Source
-    late_reregistration: str | None = None
-    note: str | None = None
-
-
-class Fee(StrictModel):
-    year: int = Field(ge=2013, le=2199)
-    amount: Amount
-
-
-class RegisterRules(DataDocument):
-    """The rules of the Schoolleidersregister PO (one unversioned document)."""
-
-    kind: Literal["register_rules"]
-    enrolment_possible_from: date
-    registration_required_by: date
-    types: Annotated[tuple[RegisterType, ...], Sequence] = Field(min_length=1)
-    cycle: CycleRule
-    alternative_cycle: CycleRule
-    grace_months: int = Field(ge=0, le=24)
-    grace_source: Source
-    fees: Annotated[tuple[Fee, ...], Sequence] = ()
-    fees_source: Source | None = None
 
 
 @dataclass(frozen=True, slots=True)

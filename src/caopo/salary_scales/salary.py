@@ -16,34 +16,30 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
 
-from caopo.catalog import Catalog, catalog
-from caopo.dates import to_date
+from caopo.catalog.loader import Catalog, catalog
+from caopo.catalog.series import Series
 from caopo.errors import (
-    InvalidInputError,
     NoDataForDateError,
     NotPublishedError,
     StepOutOfRangeError,
     UnknownScaleError,
 )
-from caopo.models import ScaleTable, Source, Status
-from caopo.money import Number, round_cents, to_decimal
+from caopo.inputs import scale_text, to_date, to_fte, to_step
+from caopo.money import Number, round_cents
+from caopo.provenance import Status
+from caopo.schema.base import Source
+from caopo.schema.scales import ScaleTable
 
 __all__ = [
-    "FTE_MAX",
     "SalaryDetail",
-    "normalise_scale",
     "salary",
     "salary_detail",
+    "salary_series",
     "scales",
     "steps",
-    "to_fte",
-    "to_step",
 ]
 
-FTE_MAX = Decimal("1.2")
-"""The highest werktijdfactor: 48 hours a week over the 40-hour full-time week."""
 
 _TABLE_ORDER = {"teachers": 0, "support_staff": 1, "school_leaders": 2}
 
@@ -71,81 +67,23 @@ class SalaryDetail:
     """One line: the table version, and for a derived version the rule that computed it."""
 
 
-def to_fte(value: Number) -> Decimal:
-    """Validate a werktijdfactor: a Decimal, int or str above 0 and at most 1.2.
-
-    >>> to_fte("0.8")
-    Decimal('0.8')
-    >>> to_fte(2)
-    Traceback (most recent call last):
-    ...
-    caopo.errors.InvalidInputError: fte (werktijdfactor) must be above 0 and at most 1.2 (48 of 40 hours), not 2
-    """
-    fte = to_decimal(value, name="fte (werktijdfactor)")
-    if not 0 < fte <= FTE_MAX:
-        raise InvalidInputError(
-            f"fte (werktijdfactor) must be above 0 and at most {FTE_MAX} (48 of 40 hours), "
-            f"not {value!r}"
-        )
-    return fte
-
-
-_SCALE_TEXT = re.compile(r"^(?:SCHAAL\s*)?([A-Z]{0,2}\s*\d{0,2}\+?U?(?:ITLOOP)?)$")
-
-
-def normalise_scale(value: str | int) -> str:
-    """The scale code as the tables write it: ``"lb"`` -> ``"LB"``, ``"schaal 8"`` -> ``"8"``,
-    ``8`` -> ``"8"``, ``"DC+uitloop"`` -> ``"DC+U"``.
-
-    >>> normalise_scale(" l11 ")
-    'L11'
-    """
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise InvalidInputError(f"scale must be a str or int, not {type(value).__name__} {value!r}")
-    return _normalise(value)
-
-
-@lru_cache(maxsize=1024)
-def _normalise(value: str | int) -> str:
-    text = str(value).strip().upper()
-    match = _SCALE_TEXT.match(text)
-    code = match.group(1).replace(" ", "").replace("+UITLOOP", "+U") if match else ""
-    if not code or not any(ch.isalnum() for ch in code):
-        raise UnknownScaleError(
-            f"scale {value!r} is not a scale code (such as 'LB', 'L11', '8', 'D12')"
-        )
-    return code
-
-
-def to_step(value: object, *, name: str = "step (trede)") -> int:
-    """Validate a step (trede): an int, or a string of digits, from 1 to 99.
-
-    >>> to_step("5")
-    5
-    """
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 99:
-        raise InvalidInputError(f"{name} must be a whole number from 1 to 99, not {value!r}")
-    return value
-
-
-def _salary_tables(cat: Catalog) -> tuple[str, ...]:
-    ids = cat.table_ids(kind="salary_scales")
-    return tuple(sorted(ids, key=lambda t: (_TABLE_ORDER.get(t, len(_TABLE_ORDER)), t)))
+def salary_series(cat: Catalog) -> tuple[Series[ScaleTable], ...]:
+    """The salary tables (teachers, support staff, school leaders, then any other), each
+    as its series of versions."""
+    ids = cat.table_ids(ScaleTable)
+    ordered = sorted(ids, key=lambda t: (_TABLE_ORDER.get(t, len(_TABLE_ORDER)), t))
+    return tuple(cat.series(table, ScaleTable) for table in ordered)
 
 
 def _in_force(cat: Catalog, on: date, as_known_on: date | None = None) -> list[ScaleTable]:
-    found = []
-    for table in _salary_tables(cat):
-        entry = cat.entry_in_force(table, on=on, as_known_on=as_known_on)
-        if entry is not None:
-            assert isinstance(entry.document, ScaleTable)
-            found.append(entry.document)
+    every = salary_series(cat)
+    found = [
+        version
+        for series in every
+        if (version := series.get(on, as_known_on=as_known_on)) is not None
+    ]
     if not found:
-        covered = "; ".join(
-            f"{table} from {cat.periods(table)[0][0]}" for table in _salary_tables(cat)
-        )
+        covered = "; ".join(f"{series.table} from {series.starts[0]}" for series in every)
         known = f" as known on {as_known_on}" if as_known_on else ""
         raise NoDataForDateError(f"no salary table is in force on {on}{known}; shipped: {covered}")
     return found
@@ -210,7 +148,7 @@ def salary(scale: str | int, step: int | str, *, on: date | str, fte: Number = 1
     >>> salary("LB", 5, on="2024-11-01", fte="0.8")
     Decimal('3094.40')
     """
-    _, amount = _find(normalise_scale(scale), to_step(step), to_date(on))
+    _, amount = _find(scale_text(scale), to_step(step), to_date(on))
     return round_cents(amount * to_fte(fte))
 
 
@@ -225,16 +163,16 @@ def salary_detail(
     """Like :func:`salary`, with the table version, status and sources it rests on.
 
     With *as_known_on*, only table versions known by that day are used: what a payroll
-    run on that day would have paid (see :meth:`caopo.catalog.Catalog.entry_in_force`).
+    run on that day would have paid (see :meth:`caopo.catalog.series.Series.entry_on`).
 
     >>> detail = salary_detail("LB", 5, on=date(2024, 11, 1))
     >>> detail.amount, detail.status, detail.effective_from
     (Decimal('3868.00'), 'published', datetime.date(2024, 10, 1))
     """
-    code, trede, day, factor = normalise_scale(scale), to_step(step), to_date(on), to_fte(fte)
+    code, trede, day, factor = scale_text(scale), to_step(step), to_date(on), to_fte(fte)
     known = None if as_known_on is None else to_date(as_known_on, name="as_known_on")
     version, amount = _find(code, trede, day, known)
-    end = catalog().end_of(version.table, version.effective_from)
+    end = catalog().series(version.table, ScaleTable).end_of(version)
     return SalaryDetail(
         amount=round_cents(amount * factor),
         full_time_amount=amount,
@@ -280,7 +218,7 @@ def steps(scale: str | int, *, on: date | str) -> tuple[int, ...]:
     >>> steps("LB", on="2024-11-01")
     (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
     """
-    code, day = normalise_scale(scale), to_date(on)
+    code, day = scale_text(scale), to_date(on)
     versions = _in_force(catalog(), day)
     for version in versions:
         if code in version.cells:

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from caopo.catalog import catalog
-from caopo.derived import raise_events
-from caopo.models import RaiseEvent, Source, TableVersion
+from caopo.catalog.derive import RAISE_CHAIN
+from caopo.catalog.loader import catalog
+from caopo.schema.base import Source, TableVersion
+from caopo.schema.raises import RaiseChain, RaiseEvent
 
 __all__ = ["TableInfo", "raises", "tables"]
 
@@ -42,17 +43,16 @@ def tables() -> tuple[TableInfo, ...]:
     cat = catalog()
     rows = []
     for table in cat.table_ids():
-        series = cat.series[table]
-        for index, entry in enumerate(series.versions):
+        series = cat.series(table, TableVersion)
+        for entry, end in zip(series.entries, series.ends, strict=True):
             version = entry.document
-            assert isinstance(version, TableVersion)
             rows.append(
                 TableInfo(
                     table=table,
                     kind=version.kind,
                     title=version.title,
                     effective_from=version.effective_from,
-                    effective_until=series.end_of(index),
+                    effective_until=end,
                     status=version.status,
                     cao=version.cao,
                     known_from=version.known_from,
@@ -67,4 +67,4 @@ def tables() -> tuple[TableInfo, ...]:
 
 def raises() -> tuple[RaiseEvent, ...]:
     """The chain of general raises and structural changes of the CAO PO, oldest first."""
-    return raise_events(catalog())
+    return catalog().document(RAISE_CHAIN, RaiseChain).events

@@ -12,7 +12,7 @@ The band boundaries are data (``data/funding/``), read from the legal text. AVS 
 the boundary as "< 97 / 97 of meer"; at exactly 97 (sbo: 99) pupils that differs, and caopo
 follows the legal text (docs/school-leaders.md).
 
->>> from caopo.funding import director_funding
+>>> from caopo.leaders.funding import director_funding
 >>> director_funding(97, school_type="bo", school_year="2013-2014")
 Decimal('19704.11')
 >>> director_funding(98, school_type="bo", school_year="2013-2014")
@@ -23,15 +23,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import pairwise
-from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
-
-from caopo.catalog import catalog
+from caopo.catalog.loader import catalog
 from caopo.dates import SchoolYear, school_year
 from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError
-from caopo.models import Amount, Sequence, Source, Status, StrictModel, TableVersion
+from caopo.inputs import SchoolType, to_school_type
+from caopo.provenance import Status
+from caopo.schema.base import Source
+from caopo.schema.funding import DirectorFundingTable, FundingBand, Regulation, SchoolTypeFunding
 
 __all__ = [
     "SCHOOL_TYPES",
@@ -42,13 +41,12 @@ __all__ = [
     "SchoolTypeFunding",
     "director_funding",
     "director_funding_detail",
-    "normalise_school_type",
+    "funding_school_type",
     "shipped_school_years",
 ]
 
 TABLE = "director_funding"
 
-SchoolType = Literal["bo", "sbo", "so_vso", "sovso", "mg_so_vso", "mg_sovso"]
 
 SCHOOL_TYPES: dict[str, str] = {
     "bo": "basisschool (Besluit bekostiging WPO art. 26 lid 1)",
@@ -59,105 +57,6 @@ SCHOOL_TYPES: dict[str, str] = {
     "mg_sovso": "SOVSO voor meervoudig gehandicapte leerlingen (MG SOVSO)",
 }
 """The school types of the funding tables, with what they mean."""
-
-_ALIASES = {
-    "basisschool": "bo",
-    "bao": "bo",
-    "sbao": "sbo",
-    "so": "so_vso",
-    "vso": "so_vso",
-    "so_of_vso": "so_vso",
-    "so_or_vso": "so_vso",
-    "mg_so": "mg_so_vso",
-    "mg_vso": "mg_so_vso",
-    "mg_so_of_vso": "mg_so_vso",
-}
-
-
-class Regulation(StrictModel):
-    """The ministerial regulation (Regeling bekostiging personeel PO) that sets the amounts."""
-
-    title: str = Field(min_length=1)
-    bwbr: str | None = Field(default=None, pattern=r"^BWBR\d{7}$")
-    url: str | None = Field(default=None, pattern=r"^https?://")
-    articles: str | None = None
-
-
-class FundingBand(StrictModel):
-    """A pupil band, inclusive at both ends (``pupils_to: null`` = no upper limit).
-
-    ``amount`` is the yearly funding per school in euros; where a source did not print the
-    amount (or printed one that is not trusted) ``not_published`` says why, and ``printed``
-    keeps what the source printed.
-    """
-
-    band: str = Field(min_length=1)
-    pupils_from: int = Field(ge=0)
-    pupils_to: int | None = Field(default=None, ge=0)
-    amount: Amount | None = None
-    not_published: str | None = None
-    printed: Amount | None = None
-
-    @model_validator(mode="after")
-    def _check(self) -> FundingBand:
-        if (self.amount is None) == (self.not_published is None):
-            raise ValueError("a band needs either 'amount' or 'not_published' (the reason)")
-        if self.printed is not None and self.amount is not None:
-            raise ValueError("'printed' is only for a band whose amount is not published")
-        if self.pupils_to is not None and self.pupils_to < self.pupils_from:
-            raise ValueError(f"band {self.band!r}: pupils_to is below pupils_from")
-        return self
-
-    def contains(self, pupils: int) -> bool:
-        return self.pupils_from <= pupils and (self.pupils_to is None or pupils <= self.pupils_to)
-
-    def describe(self) -> str:
-        if self.pupils_to is None:
-            return f"{self.band} ({self.pupils_from} pupils or more)"
-        return f"{self.band} ({self.pupils_from} to {self.pupils_to} pupils)"
-
-
-class SchoolTypeFunding(StrictModel):
-    """The bands of one school type. Bands are ascending, contiguous (no gaps, no overlaps)
-    and the last one is open-ended."""
-
-    boundary: str = Field(min_length=1)
-    """The legal wording the band boundaries come from."""
-    bands: Annotated[tuple[FundingBand, ...], Sequence] = Field(min_length=1)
-    includes_directeur_toelage_toeslag: Amount | None = None
-    """Part of the amount the regulation says is meant for the monthly directeur toelage."""
-    note: str | None = None
-
-    @model_validator(mode="after")
-    def _check_bands(self) -> SchoolTypeFunding:
-        for low, high in pairwise(self.bands):
-            if low.pupils_to is None or high.pupils_from != low.pupils_to + 1:
-                raise ValueError(
-                    f"bands {low.band!r} and {high.band!r} must be contiguous: "
-                    f"{high.band!r} must start at {low.band!r}'s pupils_to + 1"
-                )
-        if self.bands[-1].pupils_to is not None:
-            raise ValueError("the last band must be open-ended (pupils_to: null)")
-        return self
-
-
-class DirectorFundingTable(TableVersion):
-    """One school year of aanvullende bekostiging schoolleiding (EUR per school per year)."""
-
-    kind: Literal["director_funding"]
-    school_year: str = Field(pattern=r"^\d{4}-\d{4}$")
-    unit: str = "EUR per school per school year"
-    regulation: Regulation
-    school_types: dict[SchoolType, SchoolTypeFunding] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _check_year(self) -> DirectorFundingTable:
-        year = school_year(self.school_year)
-        if self.effective_from != year.start:
-            raise ValueError(f"effective_from must be {year.start} for school year {year}")
-        if self.effective_until != year.end:
-            raise ValueError(f"effective_until must be {year.end} for school year {year}")
-        return self
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,21 +80,15 @@ class DirectorFundingDetail:
     notes: str | None
 
 
-def normalise_school_type(value: object) -> str:
-    """``"BO"`` -> ``"bo"``, ``"so/vso"`` -> ``"so_vso"``, ``"MG SOVSO"`` -> ``"mg_sovso"``.
+def funding_school_type(value: object) -> SchoolType:
+    """The school type whose amounts apply: SO and VSO schools share the "SO of VSO"
+    amounts of the funding tables (``so_vso``).
 
-    >>> normalise_school_type("SO/VSO")
+    >>> str(funding_school_type("VSO"))
     'so_vso'
     """
-    if not isinstance(value, str):
-        raise InvalidInputError(f"school_type must be a str, not {type(value).__name__} {value!r}")
-    key = "_".join(value.strip().lower().replace("/", " ").replace("-", " ").split())
-    key = _ALIASES.get(key, key)
-    if key not in SCHOOL_TYPES:
-        raise InvalidInputError(
-            f"school_type {value!r} is not known; school types: {', '.join(SCHOOL_TYPES)}"
-        )
-    return key
+    found = to_school_type(value)
+    return SchoolType.SO_VSO if found in (SchoolType.SO, SchoolType.VSO) else found
 
 
 def _to_pupils(value: object) -> int:
@@ -209,8 +102,8 @@ def _to_pupils(value: object) -> int:
 def shipped_school_years() -> tuple[SchoolYear, ...]:
     """The school years with a shipped (or user-supplied) funding table, oldest first."""
     return tuple(
-        school_year(version.school_year)  # type: ignore[attr-defined]
-        for version in catalog().versions(TABLE)
+        school_year(version.school_year)
+        for version in catalog().series(TABLE, DirectorFundingTable).versions
     )
 
 
@@ -227,19 +120,16 @@ def director_funding_detail(
     from caopo.dates import school_year as parse_year
 
     count = _to_pupils(pupils)
-    kind = normalise_school_type(school_type)
+    kind = funding_school_type(school_type)
     year = parse_year(school_year)
-    cat = catalog()
-    entry = cat.entry_in_force(TABLE, on=year.start)
-    if entry is None:
+    table = catalog().series(TABLE, DirectorFundingTable).get(year.start)
+    if table is None:
         shipped = ", ".join(str(y) for y in shipped_school_years())
         raise NoDataForDateError(
             f"no aanvullende bekostiging schoolleiding is shipped for school year {str(year)!r}; "
             f"shipped school years: {shipped}"
         )
-    table = entry.document
-    assert isinstance(table, DirectorFundingTable)
-    funding = table.school_types.get(kind)  # type: ignore[call-overload]
+    funding = table.school_types.get(kind)
     if funding is None:
         raise NotPublishedError(
             f"school year {table.school_year} has no amounts for school type {kind!r} in the "

@@ -39,7 +39,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from caopo.budgets import (
+from caopo.errors import InvalidInputError, OverspendingError
+from caopo.inputs import to_date, to_year
+from caopo.money import CENT, Number, to_decimal
+from caopo.professionalisation.budgets import (
     NOT_STATED,
     BudgetGrant,
     Category,
@@ -49,12 +52,8 @@ from caopo.budgets import (
     budget_rule,
     to_category,
     to_wtf,
-    to_year,
 )
-from caopo.dates import to_date
-from caopo.errors import InvalidInputError, OverspendingError
-from caopo.models import Status
-from caopo.money import CENT, Number, to_decimal
+from caopo.provenance import Status
 
 __all__ = [
     "FIFO_READING",

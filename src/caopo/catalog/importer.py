@@ -24,7 +24,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from caopo.catalog import load_file
+from caopo.catalog.loader import load_file
 from caopo.errors import DataFileError
 
 __all__ = ["ImportOptions", "parse_amount", "read_cells", "table_yaml"]

@@ -36,17 +36,8 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Literal, Protocol
 
-from caopo.allowances import (
-    bracket_amount,
-    commuting_allowance,
-    end_of_year_rule,
-    holiday_rule,
-    one_off_payments,
-    oop_yearly_rule,
-)
-from caopo.catalog import catalog
-from caopo.dates import to_date
-from caopo.derived import raise_events
+from caopo.catalog.inventory import raises
+from caopo.catalog.loader import catalog
 from caopo.errors import (
     CaopoError,
     InvalidInputError,
@@ -54,9 +45,20 @@ from caopo.errors import (
     NotPublishedError,
     UnknownScaleError,
 )
-from caopo.lookup import normalise_scale, salary_detail, steps, to_fte, to_step
-from caopo.models import RaiseEvent, ScaleTable, Source
+from caopo.inputs import scale_text, to_date, to_fte, to_step
 from caopo.money import Number, quantize, round_cents, to_decimal
+from caopo.pay.allowances import (
+    commuting_allowance,
+    end_of_year_rule,
+    holiday_rule,
+    one_off_payments,
+    oop_yearly_rule,
+)
+from caopo.salary_scales.salary import salary_detail, salary_series, steps
+from caopo.schema.allowances import bracket_amount
+from caopo.schema.base import Source
+from caopo.schema.raises import RaiseEvent
+from caopo.schema.scales import ScaleTable
 
 __all__ = [
     "AnnualIncome",
@@ -133,7 +135,7 @@ class Employment:
     replacement: bool = False
 
     def __post_init__(self) -> None:
-        scale = normalise_scale(self.scale)
+        scale = scale_text(self.scale)
         step = to_step(self.step)
         start = to_date(self.start, name="start")
         end = None if self.end is None else to_date(self.end, name="end")
@@ -228,7 +230,7 @@ class ProjectedSalary:
 
 
 def _events() -> tuple[RaiseEvent, ...]:
-    return raise_events(catalog())
+    return raises()
 
 
 def _derived_status(table: str, effective_from: date, status: str) -> LineStatus:
@@ -236,7 +238,12 @@ def _derived_status(table: str, effective_from: date, status: str) -> LineStatus
     if status != "derived":
         return _weakest(status)
     version = next(
-        (v for v in catalog().versions(table) if v.effective_from == effective_from), None
+        (
+            v
+            for v in catalog().series(table, ScaleTable).versions
+            if v.effective_from == effective_from
+        ),
+        None,
     )
     if isinstance(version, ScaleTable) and version.derivation is not None:
         by_date = {e.on: e for e in _events()}
@@ -272,7 +279,7 @@ def projected_salary(
     >>> p.full_time_amount, p.status, p.projected
     (Decimal('4046'), 'provisional', False)
     """
-    code, day, factor = normalise_scale(scale), to_date(on), to_fte(fte)
+    code, day, factor = scale_text(scale), to_date(on), to_fte(fte)
     try:
         detail = salary_detail(code, step, on=day)
     except (NoDataForDateError, NotPublishedError, UnknownScaleError) as exc:
@@ -300,11 +307,10 @@ def projected_salary(
 def _project(
     code: str, step: int, day: date, factor: Decimal, reason: CaopoError
 ) -> ProjectedSalary:
-    cat = catalog()
     base: ScaleTable | None = None
-    for table in cat.table_ids(kind="salary_scales"):
-        for version in cat.versions(table):
-            if not isinstance(version, ScaleTable) or version.effective_from > day:
+    for series in salary_series(catalog()):
+        for version in series.versions:
+            if version.effective_from > day:
                 continue
             if step in version.cells.get(code, {}) and (
                 base is None or version.effective_from > base.effective_from
@@ -433,10 +439,9 @@ def _month_bounds(month: date) -> tuple[date, date]:
 
 
 def _change_days(first: date, after: date) -> set[date]:
-    cat = catalog()
     days: set[date] = set()
-    for table in cat.table_ids(kind="salary_scales"):
-        for start, end in cat.periods(table):
+    for series in salary_series(catalog()):
+        for start, end in series.periods():
             for day in (start, end):
                 if day is not None and first < day < after:
                     days.add(day)

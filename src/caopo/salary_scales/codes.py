@@ -21,13 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import pairwise
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, model_validator
-
-from caopo.catalog import Catalog, catalog
-from caopo.dates import to_date
+from caopo.catalog.loader import Catalog, catalog
 from caopo.errors import (
     DataFileError,
     InvalidInputError,
@@ -35,11 +31,17 @@ from caopo.errors import (
     NoEquivalenceError,
     UnknownScaleError,
 )
-from caopo.models import Amount, DataDocument, Percentage, Sequence, Source, Step, StrictModel
+from caopo.inputs import Category, category_of_code, to_category, to_date
+from caopo.schema.base import Source
+from caopo.schema.mappings import (
+    CodeEntry,
+    PeriodiekRule,
+    ScaleCodeRegistry,
+    ScaleTransitions,
+    Transition,
+)
 
 __all__ = [
-    "CATEGORIES",
-    "Category",
     "CodePeriod",
     "Rename",
     "ScaleCode",
@@ -54,196 +56,9 @@ __all__ = [
     "successor",
 ]
 
-Category = Literal["teacher", "adjunct", "director", "support_staff", "board"]
-CATEGORIES: tuple[Category, ...] = ("teacher", "adjunct", "director", "support_staff", "board")
 
 CODES_TABLE = "scale_codes"
 TRANSITIONS_TABLE = "scale_transitions"
-
-CodeText = Annotated[str, Field(pattern=r"^(?:[A-Z]{1,2}\d{0,2}(?:\+U)?|\d{1,2})$")]
-SourceKeys = Annotated[tuple[str, ...], Sequence, Field(min_length=1)]
-
-# --------------------------------------------------------------------------- schemas
-
-
-class _SourcedDocument(DataDocument):
-    """A document with a registry of sources that its facts cite by key."""
-
-    sources: dict[str, Source] = Field(min_length=1)
-
-    def _check_keys(self, keys: tuple[str, ...], where: str) -> None:
-        unknown = [key for key in keys if key not in self.sources]
-        if unknown:
-            raise ValueError(
-                f"{where}: unknown source key(s) {unknown}; defined: {sorted(self.sources)}"
-            )
-
-
-class CategoryEntry(StrictModel):
-    name: Category
-    label: str = Field(min_length=1)
-    source: SourceKeys
-    note: str | None = None
-
-
-class CodeEntry(StrictModel):
-    """One code in one period (``until`` exclusive)."""
-
-    code: CodeText
-    category: Category
-    start: date = Field(alias="from")
-    until: date | None = None
-    numeric: int | None = Field(default=None, ge=1, le=99)
-    numeric_status: Literal["published", "derived"] = "published"
-    numeric_note: str | None = None
-    steps: Step | None = None
-    steps_at_least: Step | None = None
-    source: SourceKeys
-    note: str | None = None
-
-    @model_validator(mode="after")
-    def _check(self) -> CodeEntry:
-        if self.until is not None and self.until <= self.start:
-            raise ValueError(f"{self.code}: 'until' {self.until} must be after 'from'")
-        if (self.numeric is None) == (self.numeric_note is None):
-            raise ValueError(
-                f"{self.code}: give either 'numeric' or 'numeric_note' (why none is published)"
-            )
-        if self.steps is not None and self.steps_at_least is not None:
-            raise ValueError(f"{self.code}: give 'steps' or 'steps_at_least', not both")
-        expected = _category_of(self.code)
-        if expected != self.category:
-            raise ValueError(
-                f"{self.code}: the code's form says {expected!r}, not {self.category!r}"
-            )
-        return self
-
-
-class NotModelled(StrictModel):
-    code: CodeText
-    source: SourceKeys
-    reason: str = Field(min_length=1)
-
-
-class ScaleCodeRegistry(_SourcedDocument):
-    """``kind: scale_codes`` — every scale code with its category, periods and level."""
-
-    kind: Literal["scale_codes"]
-    categories: Annotated[tuple[CategoryEntry, ...], Sequence] = Field(min_length=1)
-    codes: Annotated[tuple[CodeEntry, ...], Sequence] = Field(min_length=1)
-    not_modelled: Annotated[tuple[NotModelled, ...], Sequence] = ()
-
-    @model_validator(mode="after")
-    def _check_registry(self) -> ScaleCodeRegistry:
-        if tuple(c.name for c in self.categories) != CATEGORIES:
-            raise ValueError(f"categories must be, in this order: {list(CATEGORIES)}")
-        for category in self.categories:
-            self._check_keys(category.source, category.name)
-        for entry in self.codes:
-            self._check_keys(entry.source, entry.code)
-        for missing in self.not_modelled:
-            self._check_keys(missing.source, missing.code)
-        by_code: dict[str, list[CodeEntry]] = {}
-        for entry in self.codes:
-            by_code.setdefault(entry.code, []).append(entry)
-        for code, entries in by_code.items():
-            entries.sort(key=lambda e: e.start)
-            for before, after in pairwise(entries):
-                if before.until is None or before.until > after.start:
-                    raise ValueError(
-                        f"{code}: periods from {before.start} and {after.start} overlap"
-                    )
-        clash = sorted({n.code for n in self.not_modelled} & set(by_code))
-        if clash:
-            raise ValueError(f"codes both modelled and not_modelled: {clash}")
-        return self
-
-
-class Mapping(StrictModel):
-    source_code: CodeText = Field(alias="from")
-    target_code: CodeText = Field(alias="to")
-
-
-class ConversionExample(StrictModel):
-    """A published conversion example, with the amounts it prints (rounded as printed)."""
-
-    source_code: CodeText = Field(alias="from")
-    from_step: Step
-    from_amount: Amount | None = None
-    after_uplifts: Annotated[tuple[Amount, ...], Sequence] = ()
-    target_code: CodeText = Field(alias="to")
-    to_step: Step
-    to_amount: Amount | None = None
-    source: SourceKeys
-
-
-class Transition(StrictModel):
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    on: date = Field(alias="date")
-    cao: str = Field(min_length=1)
-    rule: str = Field(min_length=1)
-    placement: Literal["same_step", "next_higher_amount", "not_published"]
-    uplifts: Annotated[tuple[Percentage, ...], Sequence] = ()
-    map: Annotated[tuple[Mapping, ...], Sequence] = ()
-    lapsed: Annotated[tuple[CodeText, ...], Sequence] = ()
-    lapsed_reason: str | None = None
-    source: SourceKeys
-    note: str | None = None
-    examples: Annotated[tuple[ConversionExample, ...], Sequence] = ()
-
-    @model_validator(mode="after")
-    def _check(self) -> Transition:
-        if bool(self.uplifts) != (self.placement == "next_higher_amount"):
-            raise ValueError(f"{self.id}: 'uplifts' go with, and only with, next_higher_amount")
-        if bool(self.lapsed) != (self.lapsed_reason is not None):
-            raise ValueError(f"{self.id}: 'lapsed' needs 'lapsed_reason' and vice versa")
-        if not self.map and not self.lapsed:
-            raise ValueError(f"{self.id}: a transition maps or lapses at least one code")
-        sources = [m.source_code for m in self.map] + list(self.lapsed)
-        if len(sources) != len(set(sources)):
-            raise ValueError(f"{self.id}: a code is mapped or lapsed twice")
-        return self
-
-    def target(self, code: str) -> str | None:
-        """The code *code* becomes at this transition, or ``None``."""
-        for mapping in self.map:
-            if mapping.source_code == code:
-                return mapping.target_code
-        return None
-
-
-class PeriodiekRule(StrictModel):
-    month: int = Field(ge=1, le=12)
-    day: int = Field(ge=1, le=31)
-    min_days: int = Field(ge=0)
-    rule: str = Field(min_length=1)
-    source: SourceKeys
-
-
-class ScaleTransitions(_SourcedDocument):
-    """``kind: scale_transitions`` — renames, lapses, conversions and the periodiek rule."""
-
-    kind: Literal["scale_transitions"]
-    periodiek: PeriodiekRule
-    transitions: Annotated[tuple[Transition, ...], Sequence] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _check_transitions(self) -> ScaleTransitions:
-        self._check_keys(self.periodiek.source, "periodiek")
-        days = [t.on for t in self.transitions]
-        if days != sorted(set(days)):
-            raise ValueError("transitions must be strictly ascending by date, one per date")
-        for transition in self.transitions:
-            self._check_keys(transition.source, transition.id)
-            for example in transition.examples:
-                self._check_keys(example.source, f"{transition.id} example")
-                if transition.target(example.source_code) != example.target_code:
-                    raise ValueError(
-                        f"{transition.id}: example {example.source_code} -> "
-                        f"{example.target_code} contradicts the transition's map"
-                    )
-        return self
-
 
 # --------------------------------------------------------------------------- values
 
@@ -280,6 +95,9 @@ class ScaleCode:
     code: str
     category: Category
     periods: tuple[CodePeriod, ...] = field(compare=False, repr=False)
+
+    def __repr__(self) -> str:
+        return f"ScaleCode(code={self.code!r}, category={self.category.value!r})"
 
     @classmethod
     def parse(cls, value: object) -> ScaleCode:
@@ -455,15 +273,6 @@ _TEXT = re.compile(
 )
 
 
-_PREFIX: dict[str, Category] = {"L": "teacher", "A": "adjunct", "D": "director", "B": "board"}
-
-
-def _category_of(code: str) -> Category | None:
-    if code[:1].isdigit():
-        return "support_staff"
-    return _PREFIX.get(code[:1])
-
-
 def _normalise(value: object) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         return None
@@ -522,9 +331,9 @@ def scale_code(value: object) -> ScaleCode:
 def _order(code: str) -> tuple[int, str, int]:
     letters = code.rstrip("0123456789+U") if not code[0].isdigit() else ""
     digits = "".join(ch for ch in code if ch.isdigit())
-    category = _category_of(code)
+    category = category_of_code(code)
     return (
-        CATEGORIES.index(category) if category else len(CATEGORIES),
+        list(Category).index(category) if category else len(Category),
         letters,
         int(digits) if digits else 0,
     )
@@ -587,13 +396,6 @@ def _to_level(value: object) -> int:
     return value
 
 
-def _to_category(value: object) -> Category:
-    for category in CATEGORIES:
-        if value == category:
-            return category
-    raise InvalidInputError(f"category must be one of {', '.join(CATEGORIES)}; not {value!r}")
-
-
 def category_scale(numeric: object, *, category: object, on: date | str) -> ScaleCode:
     """The code of *category* at FUWA PO level *numeric* on *on*.
 
@@ -604,7 +406,7 @@ def category_scale(numeric: object, *, category: object, on: date | str) -> Scal
     ...
     caopo.errors.NoEquivalenceError: no director scale at numeric level 10 on 2021-01-01: DA (level 10) ended on 2020-08-01: AB..AE and DA..DE lapsed on 2020-08-01 without a one-to-one mapping onto A10..A13 / D11..D15 (DA is not D11): placement follows the FUWA PO weighting of the actual function description by a certified assessor (CAO PO 2019-2020 art. 5.6), at the next higher amount of the new scale.
     """
-    level, kind, day = _to_level(numeric), _to_category(category), to_date(on)
+    level, kind, day = _to_level(numeric), to_category(category), to_date(on)
     _check_covered(day)
     registry = _registry()
     if kind == "board":

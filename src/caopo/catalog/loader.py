@@ -15,27 +15,26 @@ catalog records which shipped file it replaced.
 
 from __future__ import annotations
 
-import importlib
 import os
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal, TypeVar, cast
 
 from pydantic import ValidationError
 
-from caopo._yaml import line_of, load_yaml
+from caopo.catalog.derive import materialise
+from caopo.catalog.series import Entry, Series
+from caopo.catalog.yaml import line_of, load_yaml
 from caopo.errors import DataFileError, NoDataForDateError
-from caopo.models import DataDocument, TableVersion
+from caopo.schema import KIND_MODELS
+from caopo.schema.base import DataDocument, TableVersion
 
 __all__ = [
-    "KIND_MODELS",
     "Catalog",
-    "Entry",
     "catalog",
     "data_version",
     "load_file",
@@ -45,31 +44,11 @@ __all__ = [
     "validate_folder",
 ]
 
-KIND_MODELS: dict[str, str] = {
-    "salary_scales": "caopo.models:ScaleTable",
-    "raise_chain": "caopo.models:RaiseChain",
-    "scale_codes": "caopo.codes:ScaleCodeRegistry",
-    "scale_transitions": "caopo.codes:ScaleTransitions",
-    "director_funding": "caopo.funding:DirectorFundingTable",
-    "career_patterns": "caopo.career:CareerPatternTable",
-    "guarantee_rules": "caopo.garantie:GuaranteeRules",
-    "school_leader_allowance": "caopo.leader_allowances:SchoolLeaderAllowanceTable",
-    "end_of_year_payment": "caopo.allowances:EndOfYearPayment",
-    "holiday_allowance": "caopo.allowances:HolidayAllowance",
-    "oop_yearly_payment": "caopo.allowances:OopYearlyPayment",
-    "commuting_allowance": "caopo.allowances:CommutingRule",
-    "one_off_payments": "caopo.allowances:OneOffPayments",
-    "professionalisation_budget": "caopo.budgets:BudgetRule",
-    "hour_budgets": "caopo.budgets:HourBudgets",
-    "per_pupil_funding": "caopo.per_pupil:PerPupilFunding",
-    "register_rules": "caopo.register:RegisterRules",
-}
-"""Which schema reads a file, by its ``kind`` (``"module:Class"``, imported on first use)."""
-
 ENV_FOLDERS = "CAOPO_TABLES"
 ENV_REPLACE = "CAOPO_TABLES_REPLACE"
 
 D = TypeVar("D", bound=DataDocument)
+T = TypeVar("T", bound=TableVersion)
 
 
 def shipped_data_dir() -> Path:
@@ -78,7 +57,7 @@ def shipped_data_dir() -> Path:
     packaged = resources.files("caopo") / "data"
     if packaged.is_dir():
         return Path(str(packaged))
-    checkout = Path(__file__).resolve().parents[2] / "data"
+    checkout = Path(__file__).resolve().parents[3] / "data"
     if checkout.is_dir():
         return checkout
     raise DataFileError(f"{checkout}: the shipped tables are missing; reinstall caopo")
@@ -94,13 +73,11 @@ def data_version() -> str:
 
 
 def _model_for(kind: object, path: Path) -> type[DataDocument]:
-    target = KIND_MODELS.get(kind) if isinstance(kind, str) else None
-    if target is None:
+    model = KIND_MODELS.get(kind) if isinstance(kind, str) else None
+    if model is None:
         raise DataFileError(
             f"{path}: unknown kind {kind!r}; known kinds: {', '.join(sorted(KIND_MODELS))}"
         )
-    module_name, _, class_name = target.partition(":")
-    model: type[DataDocument] = getattr(importlib.import_module(module_name), class_name)
     return model
 
 
@@ -129,134 +106,43 @@ def load_file(path: str | os.PathLike[str]) -> DataDocument:
         raise DataFileError(_describe(exc, file)) from None
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """A loaded document with where it came from."""
-
-    document: DataDocument
-    path: Path
-    origin: Literal["shipped", "user"]
-    replaces: Path | None = None
-
-
-@dataclass(frozen=True)
-class _Series:
-    versions: tuple[Entry, ...]
-    starts: tuple[date, ...]
-
-    def end_of(self, index: int) -> date | None:
-        version = self.versions[index].document
-        assert isinstance(version, TableVersion)
-        following = self.starts[index + 1] if index + 1 < len(self.starts) else None
-        if version.effective_until is not None:
-            return version.effective_until
-        return following
-
-
-def _known_since(entry: Entry) -> date:
-    document = entry.document
-    assert isinstance(document, TableVersion)
-    return document.known_from or document.effective_from
-
-
-def _known_in_force(series: _Series, on: date, as_known_on: date) -> Entry | None:
-    known = [e for e in series.versions if _known_since(e) <= as_known_on]
-    starts = [e.document.effective_from for e in known]  # type: ignore[attr-defined]
-    index = bisect_right(starts, on) - 1
-    if index < 0:
-        return None
-    version = known[index].document
-    assert isinstance(version, TableVersion)
-    following = starts[index + 1] if index + 1 < len(starts) else None
-    end = version.effective_until or following
-    if end is not None and on >= end:
-        return None
-    return known[index]
-
-
-def _period(start: date, end: date | None) -> str:
-    return f"{start}..{end}" if end else f"{start}.."
-
-
 @dataclass(frozen=True)
 class Catalog:
-    """Every loaded table: versioned tables by id, and unversioned documents by id."""
+    """Every loaded table: date-versioned tables by id, and unversioned documents by id."""
 
-    series: dict[str, _Series]
-    documents: dict[str, Entry]
-    entries: tuple[Entry, ...] = field(repr=False)
+    all_series: dict[str, Series[TableVersion]]
+    documents: dict[str, Entry[DataDocument]]
 
-    def table_ids(self, *, kind: str | None = None) -> tuple[str, ...]:
-        """The ids of the versioned tables, optionally of one kind, sorted."""
+    def table_ids(self, model: type[TableVersion] | None = None) -> tuple[str, ...]:
+        """The ids of the versioned tables, optionally only those read by *model*, sorted."""
         return tuple(
             sorted(
                 table
-                for table, series in self.series.items()
-                if kind is None or series.versions[0].document.kind == kind
+                for table, series in self.all_series.items()
+                if model is None or isinstance(series.entries[0].document, model)
             )
         )
 
-    def versions(self, table: str) -> tuple[TableVersion, ...]:
-        """All versions of *table*, oldest first."""
-        return tuple(entry.document for entry in self._series(table).versions)  # type: ignore[misc]
-
-    def periods(self, table: str) -> tuple[tuple[date, date | None], ...]:
-        """The ``(start, end)`` of every version of *table*; ``end`` is exclusive or open."""
-        series = self._series(table)
-        return tuple((start, series.end_of(i)) for i, start in enumerate(series.starts))
-
-    def end_of(self, table: str, start: date) -> date | None:
-        """The exclusive end of the version of *table* starting on *start* (``None``: open)."""
-        series = self._series(table)
-        return series.end_of(series.starts.index(start))
-
-    def entry_in_force(
-        self, table: str, *, on: date, as_known_on: date | None = None
-    ) -> Entry | None:
-        """The entry of the version of *table* in force on *on*, or ``None``.
-
-        With *as_known_on*, only versions known by that day count (``known_from``, or
-        ``effective_from`` where the file gives no ``known_from``): the answer a payroll
-        run on that day would have given. Used for back pay.
-        """
-        series = self._series(table)
-        if as_known_on is not None:
-            return _known_in_force(series, on, as_known_on)
-        index = bisect_right(series.starts, on) - 1
-        if index < 0:
-            return None
-        end = series.end_of(index)
-        if end is not None and on >= end:
-            return None
-        return series.versions[index]
-
-    def in_force(self, table: str, *, on: date, kind: type[D] | None = None) -> TableVersion:
-        """The version of *table* in force on *on*; raises :class:`NoDataForDateError`
-        naming the periods that are covered."""
-        entry = self.entry_in_force(table, on=on)
-        if entry is None:
-            covered = ", ".join(_period(start, end) for start, end in self.periods(table))
-            raise NoDataForDateError(
-                f"table {table!r} has no version in force on {on}; "
-                f"versions cover: {covered} (an end date is exclusive)"
+    def series(self, table: str, model: type[T]) -> Series[T]:
+        """The versions of *table*, checked to be read by *model* (``Series[ScaleTable]``)."""
+        found = self.all_series.get(table)
+        if found is None:
+            known = ", ".join(sorted(self.all_series)) or "none"
+            raise NoDataForDateError(f"no table {table!r} is loaded; tables: {known}")
+        if not isinstance(found.entries[0].document, model):
+            raise DataFileError(
+                f"{found.entries[0].path}: table {table!r} is of kind "
+                f"{found.entries[0].document.kind!r}, not read by {model.__name__}"
             )
-        assert isinstance(entry.document, TableVersion)
-        return entry.document
+        return cast("Series[T]", found)
 
-    def document(self, table: str, kind: type[D]) -> D:
-        """The unversioned document *table* (e.g. the raise chain), checked to be a *kind*."""
+    def document(self, table: str, model: type[D]) -> D:
+        """The unversioned document *table* (e.g. the raise chain), checked to be a *model*."""
         entry = self.documents.get(table)
-        if entry is None or not isinstance(entry.document, kind):
+        if entry is None or not isinstance(entry.document, model):
             known = ", ".join(sorted(self.documents)) or "none"
             raise DataFileError(f"no data file defines {table!r}; documents loaded: {known}")
         return entry.document
-
-    def _series(self, table: str) -> _Series:
-        try:
-            return self.series[table]
-        except KeyError:
-            known = ", ".join(sorted(self.series)) or "none"
-            raise NoDataForDateError(f"no table {table!r} is loaded; tables: {known}") from None
 
 
 def _yaml_files(folder: Path) -> Iterator[Path]:
@@ -265,8 +151,10 @@ def _yaml_files(folder: Path) -> Iterator[Path]:
     yield from sorted(p for p in folder.rglob("*.yaml") if p.is_file())
 
 
-def _merge(shipped: Iterable[Entry], user: Iterable[tuple[Entry, bool]]) -> list[Entry]:
-    by_key: dict[tuple[str, date | None], Entry] = {}
+def _merge(
+    shipped: Iterable[Entry[DataDocument]], user: Iterable[tuple[Entry[DataDocument], bool]]
+) -> list[Entry[DataDocument]]:
+    by_key: dict[tuple[str, date | None], Entry[DataDocument]] = {}
     for entry in shipped:
         key = _key(entry)
         if key in by_key:
@@ -290,41 +178,38 @@ def _merge(shipped: Iterable[Entry], user: Iterable[tuple[Entry, bool]]) -> list
     return list(by_key.values())
 
 
-def _key(entry: Entry) -> tuple[str, date | None]:
+def _key(entry: Entry[DataDocument]) -> tuple[str, date | None]:
     document = entry.document
     start = document.effective_from if isinstance(document, TableVersion) else None
     return document.table, start
 
 
-def _duplicate(entry: Entry, previous: Entry) -> DataFileError:
+def _duplicate(entry: Entry[DataDocument], previous: Entry[DataDocument]) -> DataFileError:
     table, start = _key(entry)
     what = f"version {start} of table {table!r}" if start else f"document {table!r}"
     return DataFileError(f"{entry.path}: {what} is already defined in {previous.path}")
 
 
-def _build(entries: list[Entry]) -> Catalog:
-    from caopo.derived import materialise
-
-    grouped: dict[str, list[Entry]] = {}
-    documents: dict[str, Entry] = {}
+def _build(entries: list[Entry[DataDocument]]) -> Catalog:
+    grouped: dict[str, list[Entry[TableVersion]]] = {}
+    documents: dict[str, Entry[DataDocument]] = {}
     for entry in entries:
-        if isinstance(entry.document, TableVersion):
-            grouped.setdefault(entry.document.table, []).append(entry)
+        document = entry.document
+        if isinstance(document, TableVersion):
+            grouped.setdefault(document.table, []).append(
+                Entry(document, entry.path, entry.origin, entry.replaces)
+            )
         else:
-            documents[entry.document.table] = entry
-    series: dict[str, _Series] = {}
+            documents[document.table] = entry
+    all_series: dict[str, Series[TableVersion]] = {}
     for table, group in grouped.items():
-        group.sort(key=lambda e: e.document.effective_from)  # type: ignore[attr-defined]
+        group.sort(key=lambda e: e.document.effective_from)
         _check_series(table, group)
-        series[table] = _Series(
-            tuple(group),
-            tuple(e.document.effective_from for e in group),  # type: ignore[attr-defined]
-        )
-    catalog = Catalog(series, documents, tuple(entries))
-    return materialise(catalog)
+        all_series[table] = Series(table, tuple(group))
+    return Catalog(materialise(all_series, documents), documents)
 
 
-def _check_series(table: str, group: list[Entry]) -> None:
+def _check_series(table: str, group: list[Entry[TableVersion]]) -> None:
     kinds = {entry.document.kind for entry in group}
     if len(kinds) > 1:
         raise DataFileError(
@@ -332,7 +217,6 @@ def _check_series(table: str, group: list[Entry]) -> None:
         )
     for before, after in pairwise(group):
         first, second = before.document, after.document
-        assert isinstance(first, TableVersion) and isinstance(second, TableVersion)
         if first.effective_until is not None and first.effective_until > second.effective_from:
             raise DataFileError(
                 f"{before.path}: version {first.effective_from} of {table!r} runs until "
@@ -356,7 +240,7 @@ def _env_folders() -> list[tuple[Path, bool]]:
     return [(Path(part), replace) for part in raw.split(os.pathsep) if part.strip()]
 
 
-def _load_folder(folder: Path, origin: Literal["shipped", "user"]) -> list[Entry]:
+def _load_folder(folder: Path, origin: Literal["shipped", "user"]) -> list[Entry[DataDocument]]:
     return [Entry(load_file(path), path, origin) for path in _yaml_files(folder)]
 
 

@@ -24,43 +24,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Literal
 
-from pydantic import Field
-
-from caopo.catalog import catalog
+from caopo.catalog.loader import catalog
 from caopo.dates import SchoolYear
 from caopo.dates import school_year as to_school_year
 from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError
-from caopo.models import Amount, Sequence, Source, Status, StrictModel, TableVersion
+from caopo.inputs import SchoolType, to_school_type
 from caopo.money import round_cents
+from caopo.provenance import Status
+from caopo.schema.base import Source
+from caopo.schema.funding import FundingComponent, PerPupilFunding
 
 __all__ = [
     "FUNDING_KINDS",
-    "SCHOOL_TYPES",
     "FundingComponent",
     "FundingLine",
     "PerPupilFunding",
     "PerPupilResult",
-    "SchoolType",
     "per_pupil_funding",
     "per_pupil_funding_detail",
 ]
 
-SchoolType = Literal["bao", "sbo", "so", "vso"]
-"""``bao`` basisonderwijs, ``sbo`` speciaal basisonderwijs, ``so`` speciaal onderwijs,
-``vso`` voortgezet speciaal onderwijs."""
-
-SCHOOL_TYPES: tuple[SchoolType, ...] = ("bao", "sbo", "so", "vso")
-_TYPE_ALIASES: dict[str, SchoolType] = {
-    "bao": "bao",
-    "bo": "bao",
-    "basisonderwijs": "bao",
-    "sbo": "sbo",
-    "sbao": "sbo",
-    "so": "so",
-    "vso": "vso",
-}
 FUNDING_KINDS: dict[str, str] = {
     "professionalisation": "per_pupil_professionalisation",
     "prestatiebox": "per_pupil_prestatiebox",
@@ -71,30 +55,6 @@ _KIND_ALIASES = {
     "professionalisation_starters_school_leaders": "professionalisation",
 }
 MAX_PUPILS = 100_000
-
-
-class FundingComponent(StrictModel):
-    """One amount of a version: per pupil or per school, for some school types."""
-
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    description: str = Field(min_length=1)
-    per: Literal["pupil", "school"]
-    amount: Amount
-    school_types: Annotated[tuple[SchoolType, ...], Sequence] | None = None
-
-
-class PerPupilFunding(TableVersion):
-    """One school year of a per-pupil funding scheme.
-
-    ``school_types``: the types this version covers; ``None`` when the source gives
-    one amount without naming school types (results then say so).
-    """
-
-    kind: Literal["per_pupil_funding"]
-    school_year: str = Field(pattern=r"^\d{4}-\d{4}$")
-    school_types: Annotated[tuple[SchoolType, ...], Sequence] | None = None
-    components: Annotated[tuple[FundingComponent, ...], Sequence] = Field(min_length=1)
-    payment_schedule: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,16 +99,6 @@ def _kind(value: object) -> str:
     raise InvalidInputError(f"kind {value!r} is not known; use one of {', '.join(FUNDING_KINDS)}")
 
 
-def _school_type(value: object) -> SchoolType:
-    if isinstance(value, str):
-        found = _TYPE_ALIASES.get(value.strip().lower())
-        if found is not None:
-            return found
-    raise InvalidInputError(
-        f"school_type {value!r} is not known; use one of {', '.join(SCHOOL_TYPES)}"
-    )
-
-
 def _pupils(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise InvalidInputError(f"pupils must be a whole number, not {value!r}")
@@ -162,7 +112,7 @@ def _pupils(value: object) -> int:
 
 
 def _version(table: str, year: SchoolYear) -> PerPupilFunding:
-    versions = [v for v in catalog().versions(table) if isinstance(v, PerPupilFunding)]
+    versions = catalog().series(table, PerPupilFunding).versions
     for version in versions:
         if version.school_year == str(year):
             return version
@@ -185,7 +135,7 @@ def per_pupil_funding_detail(
     """
     key = _kind(kind)
     count = _pupils(pupils)
-    stype = _school_type(school_type)
+    stype = to_school_type(school_type)
     year = to_school_year(school_year)
     table = FUNDING_KINDS[key]
     version = _version(table, year)

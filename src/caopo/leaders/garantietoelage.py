@@ -30,27 +30,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Annotated, Literal
 
-from pydantic import Field
-
-from caopo.catalog import catalog
-from caopo.dates import to_date
-from caopo.derived import raise_events
+from caopo.catalog.inventory import raises
+from caopo.catalog.loader import catalog
 from caopo.errors import InvalidInputError, NoDataForDateError
-from caopo.lookup import normalise_scale, salary_detail, to_fte, to_step
-from caopo.models import (
-    Amount,
-    DataDocument,
-    ScaleCode,
-    Sequence,
-    Source,
-    Status,
-    Step,
-    StrictModel,
-    TableId,
-)
+from caopo.inputs import scale_text, to_date, to_fte, to_step
 from caopo.money import Number, round_cents, to_decimal
+from caopo.provenance import Status
+from caopo.salary_scales.salary import salary_detail
+from caopo.schema.base import Source
+from caopo.schema.garantietoelage import GuaranteeRules
 
 __all__ = [
     "GarantietoelageDetail",
@@ -61,32 +50,6 @@ __all__ = [
 ]
 
 RULES = "garantietoelage"
-
-
-class DirectietoelageEquivalent(StrictModel):
-    """The directietoelage converted to salary terms (no vakantie-uitkering, EJU or
-    levensloop were paid over the toelage, so it is 'grossed' down)."""
-
-    scales: Annotated[tuple[ScaleCode, ...], Sequence] = Field(min_length=1)
-    amount: Amount
-    level_on: date
-    printed_toelage: Amount
-    sources: Annotated[tuple[Source, ...], Sequence] = Field(min_length=1)
-    note: str | None = None
-
-
-class GuaranteeRules(DataDocument):
-    """The parameters of the garantietoelage (one unversioned document)."""
-
-    kind: Literal["guarantee_rules"]
-    article: str = Field(min_length=1)
-    comparison_from: date
-    """The earliest date compared: the level of the 2019-2020 re-rating."""
-    old_scales_lapse_on: date
-    salary_table: TableId
-    old_scale_max_steps: dict[ScaleCode, Step] = Field(min_length=1)
-    directietoelage: DirectietoelageEquivalent
-    sources: Annotated[tuple[Source, ...], Sequence] = Field(min_length=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +113,7 @@ def _indexation(
     factor = Decimal(1)
     steps = []
     provisional = False
-    for event in raise_events(catalog()):
+    for event in raises():
         if not since < event.on <= until or table not in event.applies_to:
             continue
         if event.change != "percentage" or event.percentage is None:
@@ -204,7 +167,7 @@ def garantietoelage_detail(
             f"the garantietoelage compares from {rules.comparison_from} (the level of the "
             f"2019-2020 re-rating, {rules.article}); {day} is before that"
         )
-    old = normalise_scale(old_scale)
+    old = scale_text(old_scale)
     if old not in rules.old_scale_max_steps:
         known = ", ".join(rules.old_scale_max_steps)
         raise InvalidInputError(
@@ -257,7 +220,7 @@ def garantietoelage_detail(
         actual = to_decimal(new_salary, name="new_salary")
         if actual <= 0:
             raise InvalidInputError(f"new_salary must be a positive amount, not {new_salary!r}")
-        new_code = normalise_scale(new_scale)
+        new_code = scale_text(new_scale)
         basis = "new_salary given by the caller"
         step_value: int | None = None
         new_status: Status = "published"

@@ -25,16 +25,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Literal
 
-from caopo.catalog import catalog
-from caopo.codes import (
-    CodePeriod,
-    ScaleCode,
-    Transition,
-    _as_code,
-    _check_covered,
-    _registry,
-)
-from caopo.dates import to_date
+from caopo.catalog.loader import catalog
 from caopo.errors import (
     CaopoError,
     InvalidInputError,
@@ -42,8 +33,18 @@ from caopo.errors import (
     NotPublishedError,
     StepOutOfRangeError,
 )
-from caopo.lookup import salary_detail, to_step
-from caopo.models import ScaleTable, Source
+from caopo.inputs import to_date, to_step
+from caopo.salary_scales.codes import (
+    CodePeriod,
+    ScaleCode,
+    _as_code,
+    _check_covered,
+    _registry,
+)
+from caopo.salary_scales.salary import salary_detail, salary_series
+from caopo.schema.base import Source
+from caopo.schema.mappings import Transition
+from caopo.schema.scales import ScaleTable
 
 __all__ = [
     "CareerRow",
@@ -108,12 +109,10 @@ def _label(version: ScaleTable) -> str:
 
 
 def _version_holding(code: str, on: date) -> ScaleTable | None:
-    cat = catalog()
-    for table in cat.table_ids(kind="salary_scales"):
-        entry = cat.entry_in_force(table, on=on)
-        document = entry.document if entry is not None else None
-        if isinstance(document, ScaleTable) and code in document.cells:
-            return document
+    for series in salary_series(catalog()):
+        version = series.get(on)
+        if version is not None and code in version.cells:
+            return version
     return None
 
 
@@ -333,9 +332,8 @@ def _event_dates(since: date, until: date, rule_month: int, rule_day: int) -> li
     for year in range(since.year, until.year + 1):
         days.add(date(year, rule_month, rule_day))
     days.update(conversion_dates())
-    cat = catalog()
-    for table in cat.table_ids(kind="salary_scales"):
-        for start, end in cat.periods(table):
+    for series in salary_series(catalog()):
+        for start, end in series.periods():
             days.add(start)
             if end is not None:
                 days.add(end)

@@ -15,16 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Literal
 
-from pydantic import Field, model_validator
-
-from caopo.catalog import catalog
-from caopo.dates import to_date
-from caopo.errors import InvalidInputError, NoDataForDateError, UnknownScaleError
-from caopo.lookup import normalise_scale
-from caopo.models import Amount, Percentage, ScaleCode, Source, Status, StrictModel, TableVersion
+from caopo.catalog.loader import catalog
+from caopo.errors import InvalidInputError, UnknownScaleError
+from caopo.inputs import scale_text, to_date
 from caopo.money import quantize
+from caopo.provenance import Status
+from caopo.schema.allowances import ALLOWANCES, AllowanceDerivation, SchoolLeaderAllowanceTable
+from caopo.schema.base import Source
 
 __all__ = [
     "ALLOWANCES",
@@ -35,49 +33,6 @@ __all__ = [
     "school_leader_allowance",
     "school_leader_allowance_detail",
 ]
-
-AllowanceName = Literal["directietoelage", "bindingstoelage", "arbeidsmarkttoelage"]
-
-ALLOWANCES: dict[str, str] = {
-    "directietoelage": "school_leaders_directietoelage",
-    "bindingstoelage": "school_leaders_bindingstoelage",
-    "arbeidsmarkttoelage": "school_leaders_arbeidsmarkttoelage",
-}
-"""Allowance name -> table id."""
-
-
-class AllowanceDerivation(StrictModel):
-    """A derived version: the published *base* version times (1 + percentage/100), each
-    amount rounded once to *quantum*, half up."""
-
-    base: date
-    percentage: Percentage
-    quantum: Amount
-    rule: str = Field(min_length=1)
-
-
-class SchoolLeaderAllowanceTable(TableVersion):
-    """One version of a school-leader allowance: amount per scale."""
-
-    kind: Literal["school_leader_allowance"]
-    allowance: AllowanceName
-    period: Literal["month", "year"]
-    paid: str | None = None
-    condition: str = Field(min_length=1)
-    amounts: dict[ScaleCode, Amount] = Field(min_length=1)
-    derivation: AllowanceDerivation | None = None
-
-    @model_validator(mode="after")
-    def _check(self) -> SchoolLeaderAllowanceTable:
-        if ALLOWANCES[self.allowance] != self.table:
-            raise ValueError(
-                f"allowance {self.allowance!r} belongs in table {ALLOWANCES[self.allowance]!r}"
-            )
-        if (self.status == "derived") != (self.derivation is not None):
-            raise ValueError("a 'derivation' block is required for, and only for, status derived")
-        if self.derivation is not None and self.derivation.base >= self.effective_from:
-            raise ValueError("derivation.base must be before effective_from")
-        return self
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,26 +71,16 @@ def school_leader_allowance_detail(
     name = _name(allowance)
     table_id = ALLOWANCES[name]
     day = to_date(on)
-    code = normalise_scale(scale)
-    cat = catalog()
-    entry = cat.entry_in_force(table_id, on=day)
-    if entry is None:
-        covered = ", ".join(
-            f"{start}..{end}" if end else f"{start}.." for start, end in cat.periods(table_id)
-        )
-        raise NoDataForDateError(
-            f"no {name} amounts are shipped for {day}; versions cover: {covered} "
-            f"(an end date is exclusive)"
-        )
-    version = entry.document
-    assert isinstance(version, SchoolLeaderAllowanceTable)
+    code = scale_text(scale)
+    series = catalog().series(table_id, SchoolLeaderAllowanceTable)
+    version = series.version_on(day)
     amount = version.amounts.get(code)
     if amount is None:
         raise UnknownScaleError(
             f"the {name} of {version.effective_from} has no amount for scale {code!r}; "
             f"scales: {', '.join(version.amounts)}"
         )
-    end = cat.end_of(table_id, version.effective_from)
+    end = series.end_of(version)
     basis = f"{table_id} {version.effective_from} ({version.status})"
     if version.derivation is not None:
         basis += f": {version.derivation.rule}"

@@ -32,15 +32,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, model_validator
-
-from caopo.catalog import catalog
+from caopo.catalog.loader import catalog
 from caopo.dates import SchoolYear
 from caopo.errors import InvalidInputError
-from caopo.models import Amount, Percentage, Sequence, Source, Status, StrictModel, TableVersion
+from caopo.inputs import to_date, to_year
 from caopo.money import Number, round_cents, to_decimal
+from caopo.provenance import Status
+from caopo.schema.base import Source
+from caopo.schema.budgets import (
+    BudgetDerivation,
+    BudgetRule,
+    HourBudgetItem,
+    HourBudgets,
+    SavingRule,
+)
 
 __all__ = [
     "CATEGORIES",
@@ -61,7 +68,6 @@ __all__ = [
     "professionalisation_hours",
     "to_category",
     "to_wtf",
-    "to_year",
 ]
 
 Category = Literal["director", "teacher", "support_staff"]
@@ -93,87 +99,6 @@ HOURS_TABLE = "professionalisation_hours"
 NOT_STATED = "not stated in the sources read"
 
 
-# --------------------------------------------------------------------------- schemas
-
-
-class SavingRule(StrictModel):
-    """How long a year's budget may be kept.
-
-    ``max_saving_years``: years it may be saved after the year of grant (with the
-    employer's agreement). ``usable_years``: the number of budget years, the year of grant
-    included, in which it can be spent; at the end of the last one the rest lapses.
-    """
-
-    max_saving_years: int = Field(ge=0, le=10)
-    usable_years: int = Field(ge=1, le=11)
-    usable_years_status: Literal["published", "derived"]
-    requires_agreement: bool
-    lapses_to: str | None = None
-
-    @model_validator(mode="after")
-    def _check(self) -> SavingRule:
-        if self.usable_years < self.max_saving_years:
-            raise ValueError(
-                f"usable_years {self.usable_years} is shorter than max_saving_years "
-                f"{self.max_saving_years}"
-            )
-        return self
-
-
-class BudgetDerivation(StrictModel):
-    """How a ``derived`` budget version was computed from a published one."""
-
-    base: date
-    percentage: Percentage
-    quantum: Amount
-    rule: str = Field(min_length=1)
-
-
-class BudgetRule(TableVersion):
-    """One version of a professionalisation budget rule (``data/budgets/``)."""
-
-    kind: Literal["professionalisation_budget"]
-    category: Literal["director", "staff"]
-    unit: str = "EUR per year, full-time"
-    annual_amount: Amount
-    extra_per_calendar_year: Amount | None = None
-    pro_rata: Literal["werktijdfactor", "none", "unread"]
-    saving: SavingRule
-    derivation: BudgetDerivation | None = None
-
-    @model_validator(mode="after")
-    def _check_derivation(self) -> BudgetRule:
-        if (self.status == "derived") != (self.derivation is not None):
-            raise ValueError("a 'derivation' block is required for, and only for, status derived")
-        if self.derivation is not None and self.derivation.base >= self.effective_from:
-            raise ValueError("derivation.base must be before effective_from")
-        return self
-
-
-class HourBudgetItem(StrictModel):
-    """One hour budget (starters, duurzame inzetbaarheid, ...) as the sources give it."""
-
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    description: str = Field(min_length=1)
-    hours_per_year: Amount | None = None
-    pro_rata: bool
-    from_age: int | None = Field(default=None, ge=16, le=80)
-    saveable: bool
-    max_saving_years: int | None = Field(default=None, ge=1, le=10)
-    saving_note: str | None = None
-    article: str | None = None
-
-
-class HourBudgets(TableVersion):
-    """The hour budgets in force from a date (``data/budgets/professionalisation_hours_*``)."""
-
-    kind: Literal["hour_budgets"]
-    personal_hours_per_week: Amount
-    working_weeks_per_year: Amount
-    working_weeks_source: Source
-    budgets: Annotated[tuple[HourBudgetItem, ...], Sequence] = Field(min_length=1)
-
-
 # --------------------------------------------------------------------------- inputs
 
 
@@ -184,19 +109,6 @@ def to_category(value: object) -> Category:
         if found is not None:
             return found
     raise InvalidInputError(f"category {value!r} is not known; use one of {', '.join(CATEGORIES)}")
-
-
-def to_year(value: object, *, name: str = "year") -> int:
-    """A budget year as an int (the calendar year, or the first year of a school year)."""
-    if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise InvalidInputError(f"{name} must be a year like 2021, not {value!r}")
-    try:
-        year = int(value)
-    except ValueError:
-        raise InvalidInputError(f"{name} must be a year like 2021, not {value!r}") from None
-    if not 1900 <= year <= 2199:
-        raise InvalidInputError(f"{name} {value!r} is out of range 1900..2199")
-    return year
 
 
 def to_wtf(value: object, *, name: str = "fte") -> Decimal:
@@ -242,9 +154,7 @@ def year_label(year: int, year_basis: YearBasis) -> str:
 def budget_rule(category: object, *, on: date) -> BudgetRule:
     """The budget rule for *category* in force on *on* (raises NoDataForDateError)."""
     table = _TABLE_OF[to_category(category)]
-    version = catalog().in_force(table, on=on)
-    assert isinstance(version, BudgetRule)
-    return version
+    return catalog().series(table, BudgetRule).version_on(on)
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,14 +357,12 @@ def professionalisation_hours(
     >>> hours.line("professionalisation").hours_per_year
     Decimal('49.80')
     """
-    from caopo.dates import to_date
 
     day = to_date(on)
     wtf = to_wtf(fte)
     if age is not None and (isinstance(age, bool) or not isinstance(age, int) or age < 0):
         raise InvalidInputError(f"age must be a whole number of years, not {age!r}")
-    version = catalog().in_force(HOURS_TABLE, on=day)
-    assert isinstance(version, HourBudgets)
+    version = catalog().series(HOURS_TABLE, HourBudgets).version_on(day)
     lines: list[HourLine] = []
     for item in version.budgets:
         if item.id == "starter" and not starter:

@@ -1,0 +1,332 @@
+"""The one parser per input concept: what every public function accepts, and how.
+
+Each concept a caller passes in has exactly one parser here, so every public function
+accepts the same spellings and refuses the same junk with the same message:
+
+* a date: a :class:`datetime.date` or ISO text (a ``datetime`` is refused with a hint);
+* a year, a step (trede), a werktijdfactor (fte), a count of pupils;
+* a scale as text (``"lb"``, ``"schaal 8"``, ``"DC+uitloop"``) or a parsed scale code;
+* a :class:`Category` of staff and a :class:`SchoolType`, each with the Dutch and English
+  names people write.
+
+Amounts and factors are parsed by :func:`caopo.money.to_decimal`. Every refusal is an
+:class:`~caopo.errors.InvalidInputError` (or :class:`~caopo.errors.UnknownScaleError` for
+text that is no scale code) naming the input and what would be valid.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Protocol
+
+from caopo.errors import InvalidInputError, UnknownScaleError
+from caopo.money import to_decimal
+
+__all__ = [
+    "FTE_MAX",
+    "Category",
+    "HasCode",
+    "SchoolType",
+    "category_of_code",
+    "scale_text",
+    "to_category",
+    "to_date",
+    "to_fte",
+    "to_pupils",
+    "to_school_type",
+    "to_step",
+    "to_year",
+]
+
+FTE_MAX = Decimal("1.2")
+"""The highest werktijdfactor: 48 hours a week over the 40-hour full-time week."""
+
+
+def to_date(value: object, *, name: str = "on") -> date:
+    """Return *value* as a :class:`datetime.date`; accept a date or an ISO string.
+
+    A ``datetime`` is refused: CAO rules work on calendar days, and silently
+    dropping a time (or a time zone) would hide a mistake.
+
+    >>> to_date("2024-03-01")
+    datetime.date(2024, 3, 1)
+    >>> to_date("1 maart")
+    Traceback (most recent call last):
+    ...
+    caopo.errors.InvalidInputError: on must be a date or an ISO date string like '2024-03-01', not '1 maart'
+    """
+    if isinstance(value, datetime):
+        raise InvalidInputError(f"{name} must be a date, not a datetime ({value!r}); use .date()")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise InvalidInputError(
+        f"{name} must be a date or an ISO date string like '2024-03-01', not {value!r}"
+    )
+
+
+def to_year(value: object, *, name: str = "year") -> int:
+    """A calendar year (or the first year of a school year) from 1900 to 2199.
+
+    >>> to_year("2021")
+    2021
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise InvalidInputError(f"{name} must be a year like 2021, not {value!r}")
+    text = value.strip() if isinstance(value, str) else None
+    if text is not None and not (text.isascii() and text.isdigit() and len(text) == 4):
+        raise InvalidInputError(f"{name} must be a year like 2021, not {value!r}")
+    year = int(value)
+    if not 1900 <= year <= 2199:
+        raise InvalidInputError(f"{name} {value!r} is out of range 1900..2199")
+    return year
+
+
+def to_step(value: object, *, name: str = "step (trede)") -> int:
+    """A step (trede): an int, or a string of digits, from 1 to 99.
+
+    >>> to_step("5")
+    5
+    """
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isascii() and text.isdigit() and len(text) <= 2:
+            value = int(text)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 99:
+        raise InvalidInputError(f"{name} must be a whole number from 1 to 99, not {value!r}")
+    return value
+
+
+def to_fte(value: object, *, name: str = "fte (werktijdfactor)") -> Decimal:
+    """A werktijdfactor: a Decimal, int or str above 0 and at most 1.2.
+
+    >>> to_fte("0.8")
+    Decimal('0.8')
+    >>> to_fte(2)
+    Traceback (most recent call last):
+    ...
+    caopo.errors.InvalidInputError: fte (werktijdfactor) must be above 0 and at most 1.2 (48 of 40 hours), not 2
+    """
+    fte = to_decimal(value, name=name)
+    if not 0 < fte <= FTE_MAX:
+        raise InvalidInputError(
+            f"{name} must be above 0 and at most {FTE_MAX} (48 of 40 hours), not {value!r}"
+        )
+    return fte
+
+
+def to_pupils(value: object, *, name: str = "pupils", maximum: int = 100_000) -> int:
+    """A whole count of pupils from 0 to *maximum*: an int or a string of digits.
+
+    >>> to_pupils("98")
+    98
+    """
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isascii() and text.isdigit() and len(text) <= len(str(maximum)):
+            value = int(text)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= maximum:
+        raise InvalidInputError(
+            f"{name} must be a whole number of pupils from 0 to {maximum}, not {value!r}"
+        )
+    return value
+
+
+class _Vocabulary(str, Enum):
+    """An enum whose members are their value as text (``str(member) == member.value``)."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
+
+
+class Category(_Vocabulary):
+    """Who a rule is for. Accepted spellings (any case, ``-``/``_``/space alike):
+
+    * ``teacher``: leraar, leerkracht;
+    * ``adjunct``: adjunct-directeur, adjunct-director;
+    * ``director``: directeur;
+    * ``support_staff``: oop, onderwijsondersteunend (personeel), support staff;
+    * ``board``: bestuurder.
+
+    >>> to_category("Adjunct-directeur")
+    <Category.ADJUNCT: 'adjunct'>
+    >>> str(to_category("OOP"))
+    'support_staff'
+    """
+
+    TEACHER = "teacher"
+    ADJUNCT = "adjunct"
+    DIRECTOR = "director"
+    SUPPORT_STAFF = "support_staff"
+    BOARD = "board"
+
+    @property
+    def is_school_leader(self) -> bool:
+        """A director or an adjunct-director (the A and D scales)."""
+        return self in (Category.ADJUNCT, Category.DIRECTOR)
+
+
+class SchoolType(_Vocabulary):
+    """The kind of school. Accepted spellings (any case, ``-``/``_``/``/``/space alike):
+
+    * ``bo``: bao, basisonderwijs, basisschool;
+    * ``sbo``: sbao, speciaal basisonderwijs;
+    * ``so``: speciaal onderwijs; ``vso``: voortgezet speciaal onderwijs;
+    * ``so_vso``: "SO of VSO" (a school that is one or the other; funding tables);
+    * ``sovso``: a combined school for SO and VSO;
+    * ``mg_so_vso``: MG SO or VSO (multiply disabled pupils); also mg_so, mg_vso;
+    * ``mg_sovso``: MG SOVSO.
+
+    >>> to_school_type("SO/VSO")
+    <SchoolType.SO_VSO: 'so_vso'>
+    >>> str(to_school_type("basisschool"))
+    'bo'
+    """
+
+    BO = "bo"
+    SBO = "sbo"
+    SO = "so"
+    VSO = "vso"
+    SO_VSO = "so_vso"
+    SOVSO = "sovso"
+    MG_SO_VSO = "mg_so_vso"
+    MG_SOVSO = "mg_sovso"
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"[-_/]", " ", text.strip().lower()).split())
+
+
+_CATEGORY_SPELLINGS: dict[str, Category] = {
+    **{_key(c.value): c for c in Category},
+    "leraar": Category.TEACHER,
+    "leerkracht": Category.TEACHER,
+    "adjunct directeur": Category.ADJUNCT,
+    "adjunct director": Category.ADJUNCT,
+    "directeur": Category.DIRECTOR,
+    "oop": Category.SUPPORT_STAFF,
+    "onderwijsondersteunend": Category.SUPPORT_STAFF,
+    "onderwijsondersteunend personeel": Category.SUPPORT_STAFF,
+    "bestuurder": Category.BOARD,
+}
+
+_SCHOOL_TYPE_SPELLINGS: dict[str, SchoolType] = {
+    **{_key(s.value): s for s in SchoolType},
+    "bao": SchoolType.BO,
+    "basisonderwijs": SchoolType.BO,
+    "basisschool": SchoolType.BO,
+    "sbao": SchoolType.SBO,
+    "speciaal basisonderwijs": SchoolType.SBO,
+    "speciaal onderwijs": SchoolType.SO,
+    "voortgezet speciaal onderwijs": SchoolType.VSO,
+    "so of vso": SchoolType.SO_VSO,
+    "so or vso": SchoolType.SO_VSO,
+    "mg so": SchoolType.MG_SO_VSO,
+    "mg vso": SchoolType.MG_SO_VSO,
+    "mg so of vso": SchoolType.MG_SO_VSO,
+}
+
+
+def to_category(value: object, *, name: str = "category") -> Category:
+    """Parse a :class:`Category` from any of its spellings (or a member)."""
+    if isinstance(value, Category):
+        return value
+    if isinstance(value, str):
+        found = _CATEGORY_SPELLINGS.get(_key(value))
+        if found is not None:
+            return found
+    raise InvalidInputError(
+        f"{name} {value!r} is not known; use one of {', '.join(c.value for c in Category)} "
+        f"(or leraar, directeur, adjunct-directeur, oop)"
+    )
+
+
+def to_school_type(value: object, *, name: str = "school_type") -> SchoolType:
+    """Parse a :class:`SchoolType` from any of its spellings (or a member)."""
+    if isinstance(value, SchoolType):
+        return value
+    if isinstance(value, str):
+        found = _SCHOOL_TYPE_SPELLINGS.get(_key(value))
+        if found is not None:
+            return found
+    raise InvalidInputError(
+        f"{name} {value!r} is not known; school types: {', '.join(s.value for s in SchoolType)}"
+    )
+
+
+_CODE_PREFIX: dict[str, Category] = {
+    "L": Category.TEACHER,
+    "A": Category.ADJUNCT,
+    "D": Category.DIRECTOR,
+    "B": Category.BOARD,
+}
+
+
+def category_of_code(code: str) -> Category | None:
+    """The category a scale code's form says: ``L..`` teacher, ``A..`` adjunct, ``D..``
+    director, ``B..`` board, a number support staff; ``None`` for any other form.
+
+    >>> category_of_code("L11"), category_of_code("8")
+    (<Category.TEACHER: 'teacher'>, <Category.SUPPORT_STAFF: 'support_staff'>)
+    """
+    if code[:1].isdigit():
+        return Category.SUPPORT_STAFF
+    return _CODE_PREFIX.get(code[:1])
+
+
+class HasCode(Protocol):
+    """A parsed scale code (:class:`caopo.ScaleCode`): anything with a ``code``."""
+
+    @property
+    def code(self) -> str: ...
+
+
+_SCALE_TEXT = re.compile(
+    r"^(?:SCHAAL\s*)?(?:(?P<letters>[A-Z]{1,2})\s*(?P<digits>\d{0,2})|(?P<number>\d{1,2}))"
+    r"(?P<uitloop>\s*\+\s*(?:UITLOOP|U))?$"
+)
+
+
+def scale_text(value: object, *, name: str = "scale") -> str:
+    """The scale code as the tables write it, from what people write: ``"lb"`` -> ``"LB"``,
+    ``"schaal 8"`` and ``8`` -> ``"8"``, ``"DC + uitloop"`` -> ``"DC+U"``; a parsed
+    :class:`caopo.ScaleCode` gives its code. Whether the code exists is the caller's
+    question (it depends on the date).
+
+    >>> scale_text(" l11 "), scale_text("Schaal 08"), scale_text("DC + uitloop")
+    ('L11', '8', 'DC+U')
+    >>> scale_text("XYZ")
+    Traceback (most recent call last):
+    ...
+    caopo.errors.UnknownScaleError: scale 'XYZ' is not a CAO PO scale code (valid forms: 'LB', 'L11', 'schaal 8', '8', 'D12', 'DC+uitloop', 'A11')
+    """
+    code = getattr(value, "code", None)
+    if isinstance(code, str) and not isinstance(value, (str, int)):
+        return code
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise InvalidInputError(
+            f"{name} must be a scale code (str), a number or a ScaleCode, "
+            f"not {type(value).__name__} {value!r}"
+        )
+    text = " ".join(str(value).upper().split())
+    match = _SCALE_TEXT.match(text) if text.isascii() else None
+    if match is None:
+        raise UnknownScaleError(
+            f"{name} {value!r} is not a CAO PO scale code (valid forms: 'LB', 'L11', "
+            f"'schaal 8', '8', 'D12', 'DC+uitloop', 'A11')"
+        )
+    if match["number"] is not None:
+        found = str(int(match["number"]))
+    else:
+        found = match["letters"] + match["digits"]
+    return found + ("+U" if match["uitloop"] else "")

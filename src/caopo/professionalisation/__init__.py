@@ -1,0 +1,2 @@
+"""Professionalisation: budgets, hours, the carry-over ledger, per-pupil funding and the
+Schoolleidersregister."""

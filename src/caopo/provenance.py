@@ -1,0 +1,55 @@
+"""Where an answer comes from: the status order and the one rule that combines statuses.
+
+Every table version, raise and result carries a :data:`Status`:
+
+* ``published`` — read in a source;
+* ``derived`` — computed by a declared rule from published figures;
+* ``provisional`` — agreed but not final, or resting on something that is.
+
+The order is ``published`` > ``derived`` > ``provisional``: a result is as strong as the
+weakest thing it rests on, so a table derived through a provisional raise is
+``provisional``. :func:`weakest` is the only place that order is applied; every result
+type computes its status with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from caopo.schema.base import Source
+
+__all__ = ["STATUS_ORDER", "Sourced", "Status", "weakest"]
+
+Status = Literal["published", "derived", "provisional"]
+"""``published``: read in a source. ``derived``: computed by a declared rule from published
+figures. ``provisional``: agreed but not final."""
+
+STATUS_ORDER: tuple[Status, ...] = ("published", "derived", "provisional")
+"""Strongest first."""
+
+
+def weakest(statuses: Iterable[Status]) -> Status:
+    """The weakest of *statuses*; ``published`` when there are none.
+
+    >>> weakest(["published", "provisional", "derived"])
+    'provisional'
+    >>> weakest(["derived", "published"])
+    'derived'
+    """
+    rank = 0
+    for status in statuses:
+        rank = max(rank, STATUS_ORDER.index(status))
+    return STATUS_ORDER[rank]
+
+
+@runtime_checkable
+class Sourced(Protocol):
+    """What every result type carries: its status and the sources it rests on."""
+
+    @property
+    def status(self) -> Status: ...
+
+    @property
+    def sources(self) -> tuple[Source, ...]: ...

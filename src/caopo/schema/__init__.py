@@ -1,0 +1,49 @@
+"""The schemas of the table files, one module per ``data/`` folder, and the registry that
+says which schema reads a file by its ``kind``.
+
+The registry is built from real imports: a new kind is one schema class in the module of
+its folder and one line here.
+"""
+
+from __future__ import annotations
+
+from caopo.schema.allowances import (
+    CommutingRule,
+    EndOfYearPayment,
+    HolidayAllowance,
+    OneOffPayments,
+    OopYearlyPayment,
+    SchoolLeaderAllowanceTable,
+)
+from caopo.schema.base import DataDocument
+from caopo.schema.budgets import BudgetRule, HourBudgets
+from caopo.schema.career_patterns import CareerPatternTable
+from caopo.schema.funding import DirectorFundingTable, PerPupilFunding
+from caopo.schema.garantietoelage import GuaranteeRules
+from caopo.schema.mappings import ScaleCodeRegistry, ScaleTransitions
+from caopo.schema.raises import RaiseChain
+from caopo.schema.register import RegisterRules
+from caopo.schema.scales import ScaleTable
+
+__all__ = ["KIND_MODELS"]
+
+KIND_MODELS: dict[str, type[DataDocument]] = {
+    "salary_scales": ScaleTable,
+    "raise_chain": RaiseChain,
+    "scale_codes": ScaleCodeRegistry,
+    "scale_transitions": ScaleTransitions,
+    "director_funding": DirectorFundingTable,
+    "career_patterns": CareerPatternTable,
+    "guarantee_rules": GuaranteeRules,
+    "school_leader_allowance": SchoolLeaderAllowanceTable,
+    "end_of_year_payment": EndOfYearPayment,
+    "holiday_allowance": HolidayAllowance,
+    "oop_yearly_payment": OopYearlyPayment,
+    "commuting_allowance": CommutingRule,
+    "one_off_payments": OneOffPayments,
+    "professionalisation_budget": BudgetRule,
+    "hour_budgets": HourBudgets,
+    "per_pupil_funding": PerPupilFunding,
+    "register_rules": RegisterRules,
+}
+"""Which schema reads a file, by its ``kind``."""

@@ -1,0 +1,97 @@
+"""Schema of ``data/budgets/``: professionalisation budget rules and hour budgets."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from caopo.schema.base import (
+    Amount,
+    ListAsTuple,
+    Percentage,
+    Source,
+    StrictModel,
+    TableVersion,
+)
+
+# --------------------------------------------------------------------------- schemas
+
+
+class SavingRule(StrictModel):
+    """How long a year's budget may be kept.
+
+    ``max_saving_years``: years it may be saved after the year of grant (with the
+    employer's agreement). ``usable_years``: the number of budget years, the year of grant
+    included, in which it can be spent; at the end of the last one the rest lapses.
+    """
+
+    max_saving_years: int = Field(ge=0, le=10)
+    usable_years: int = Field(ge=1, le=11)
+    usable_years_status: Literal["published", "derived"]
+    requires_agreement: bool
+    lapses_to: str | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> SavingRule:
+        if self.usable_years < self.max_saving_years:
+            raise ValueError(
+                f"usable_years {self.usable_years} is shorter than max_saving_years "
+                f"{self.max_saving_years}"
+            )
+        return self
+
+
+class BudgetDerivation(StrictModel):
+    """How a ``derived`` budget version was computed from a published one."""
+
+    base: date
+    percentage: Percentage
+    quantum: Amount
+    rule: str = Field(min_length=1)
+
+
+class BudgetRule(TableVersion):
+    """One version of a professionalisation budget rule (``data/budgets/``)."""
+
+    kind: Literal["professionalisation_budget"]
+    category: Literal["director", "staff"]
+    unit: str = "EUR per year, full-time"
+    annual_amount: Amount
+    extra_per_calendar_year: Amount | None = None
+    pro_rata: Literal["werktijdfactor", "none", "unread"]
+    saving: SavingRule
+    derivation: BudgetDerivation | None = None
+
+    @model_validator(mode="after")
+    def _check_derivation(self) -> BudgetRule:
+        if (self.status == "derived") != (self.derivation is not None):
+            raise ValueError("a 'derivation' block is required for, and only for, status derived")
+        if self.derivation is not None and self.derivation.base >= self.effective_from:
+            raise ValueError("derivation.base must be before effective_from")
+        return self
+
+
+class HourBudgetItem(StrictModel):
+    """One hour budget (starters, duurzame inzetbaarheid, ...) as the sources give it."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    description: str = Field(min_length=1)
+    hours_per_year: Amount | None = None
+    pro_rata: bool
+    from_age: int | None = Field(default=None, ge=16, le=80)
+    saveable: bool
+    max_saving_years: int | None = Field(default=None, ge=1, le=10)
+    saving_note: str | None = None
+    article: str | None = None
+
+
+class HourBudgets(TableVersion):
+    """The hour budgets in force from a date (``data/budgets/professionalisation_hours_*``)."""
+
+    kind: Literal["hour_budgets"]
+    personal_hours_per_week: Amount
+    working_weeks_per_year: Amount
+    working_weeks_source: Source
+    budgets: Annotated[tuple[HourBudgetItem, ...], ListAsTuple] = Field(min_length=1)
