@@ -1,7 +1,7 @@
-"""Write every (table, version, scale, step) -> amount to tests/golden/salaries.json.
+"""Write every (table, version, scale, step) -> amount to tests/catalog/golden/salaries.json.
 
 Run after a data change and commit the result: the diff shows reviewers exactly which
-euros moved. tests/test_golden.py fails while the snapshot is stale.
+euros moved. tests/catalog/test_golden.py fails while the snapshot is stale.
 
     python scripts/snapshot.py
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 from caopo.catalog.loader import catalog
 from caopo.schema.scales import ScaleTable
 
-GOLDEN = Path(__file__).resolve().parents[1] / "tests" / "golden" / "salaries.json"
+GOLDEN = Path(__file__).resolve().parents[1] / "tests" / "catalog" / "golden" / "salaries.json"
 
 
 def snapshot() -> str:

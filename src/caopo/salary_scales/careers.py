@@ -41,6 +41,7 @@ from caopo.salary_scales.codes import (
     _check_covered,
     _registry,
 )
+from caopo.salary_scales.periodiek import periodiek, periodiek_dates
 from caopo.salary_scales.salary import salary_detail, salary_series
 from caopo.schema.base import Source
 from caopo.schema.mappings import Transition
@@ -53,7 +54,6 @@ __all__ = [
     "career_timeline",
     "conversion_dates",
     "convert",
-    "periodiek",
 ]
 
 Mode = Literal["strict", "lenient"]
@@ -286,51 +286,11 @@ def convert(scale: object, step: object, *, at: date | str) -> Conversion:
         raise
 
 
-# --------------------------------------------------------------------------- periodiek
-
-
-def periodiek(
-    step: int,
-    *,
-    period: CodePeriod,
-    on: date,
-    days_worked: Mapping[int, int] | None = None,
-    min_days: int | None = None,
-) -> tuple[int | None, str]:
-    """The step after the periodiek of *on* (a 1 August) and what happened.
-
-    Returns ``(new_step, event)``; ``new_step`` is ``None`` where the maximum of the scale
-    is not published and the step would pass the known lower bound.
-    """
-    rule = _registry().periodiek
-    threshold = rule.min_days if min_days is None else min_days
-    school_year = on.year - 1
-    if days_worked is not None:
-        if school_year not in days_worked:
-            raise InvalidInputError(
-                f"days_worked has no entry for school year {school_year}-{school_year + 1} "
-                f"(key {school_year}), needed for the periodiek of {on}"
-            )
-        days = days_worked[school_year]
-        if days < threshold:
-            return (
-                step,
-                f"no periodiek: {days} days worked in {school_year}-{school_year + 1} (< {threshold})",
-            )
-    if period.steps is not None and step >= period.steps:
-        return step, f"periodiek: at the maximum (trede {period.steps})"
-    if period.steps is None and (period.steps_at_least is None or step + 1 > period.steps_at_least):
-        return None, "periodiek"
-    return step + 1, "periodiek"
-
-
 # --------------------------------------------------------------------------- career
 
 
-def _event_dates(since: date, until: date, rule_month: int, rule_day: int) -> list[date]:
-    days: set[date] = set()
-    for year in range(since.year, until.year + 1):
-        days.add(date(year, rule_month, rule_day))
+def _event_dates(since: date, until: date) -> list[date]:
+    days: set[date] = set(periodiek_dates(since, until))
     days.update(conversion_dates())
     for series in salary_series(catalog()):
         for start, end in series.periods():
@@ -356,7 +316,8 @@ def career_timeline(
     (rename, conversion, lapse) and whenever the table version holding the amount changes;
     the values of a row hold until the next row. *days_worked* maps a school year (by the
     year it starts) to the days worked and paid in it; without it the periodiek condition
-    (at least *min_days*, by default the CAO's 60) is taken as met every year.
+    (at least *min_days*, by default the CAO's 60) counts the days in service from *since*
+    (:mod:`caopo.salary_scales.periodiek`).
 
     *mode* is required: ``"strict"`` raises :class:`NotPublishedError` (or
     :class:`NoEquivalenceError`) where a row's amount or step cannot be determined from
@@ -408,13 +369,19 @@ def career_timeline(
 
     emit(start, "start", True)
     rule = registry.periodiek
-    for day in _event_dates(start, end, rule.month, rule.day):
+    for day in _event_dates(start, end):
         events: list[str] = []
         if (day.month, day.day) == (rule.month, rule.day) and trede is not None:
             period = code.period(day - timedelta(days=1))
-            new_step, what = periodiek(
-                trede, period=period, on=day, days_worked=days_worked, min_days=min_days
+            step_up = periodiek(
+                trede,
+                on=day,
+                period=period,
+                start=start,
+                days_worked=days_worked,
+                min_days=min_days,
             )
+            new_step, what = step_up.step, step_up.reason
             if new_step is None:
                 unknown = (
                     f"the periodiek of {day} would take {code.code} past trede "

@@ -18,7 +18,6 @@ with the reason instead of guessing.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
@@ -31,7 +30,7 @@ from caopo.errors import (
     NoEquivalenceError,
     UnknownScaleError,
 )
-from caopo.inputs import Category, category_of_code, to_category, to_date
+from caopo.inputs import Category, category_of_code, scale_text, to_category, to_date
 from caopo.schema.base import Source
 from caopo.schema.mappings import (
     CodeEntry,
@@ -50,6 +49,7 @@ __all__ = [
     "ScaleTransitions",
     "category_scale",
     "numeric_scale",
+    "periodiek_rule",
     "rename_chain",
     "scale_code",
     "scale_info",
@@ -267,25 +267,6 @@ def check_consistency(registry: _Registry) -> list[str]:
 
 # --------------------------------------------------------------------------- parsing
 
-_TEXT = re.compile(
-    r"^(?:SCHAAL\s*)?(?:(?P<letters>[A-Z]{1,2})\s*(?P<digits>\d{0,2})|(?P<number>\d{1,3}))"
-    r"(?P<uitloop>\s*\+\s*(?:UITLOOP|U))?$"
-)
-
-
-def _normalise(value: object) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        return None
-    text = " ".join(str(value).upper().split())
-    match = _TEXT.match(text)
-    if match is None:
-        return None
-    if match["number"] is not None:
-        code = str(int(match["number"]))
-    else:
-        code = match["letters"] + match["digits"]
-    return code + ("+U" if match["uitloop"] else "")
-
 
 def scale_code(value: object) -> ScaleCode:
     """Parse what people write into a :class:`ScaleCode`.
@@ -300,19 +281,12 @@ def scale_code(value: object) -> ScaleCode:
     >>> scale_code("XYZ")
     Traceback (most recent call last):
     ...
-    caopo.errors.UnknownScaleError: 'XYZ' is not a CAO PO scale code (valid forms: 'LB', 'L11', 'schaal 8', '8', 'D12', 'DC+uitloop', 'A11')
+    caopo.errors.UnknownScaleError: scale 'XYZ' is not a CAO PO scale code (valid forms: 'LB', 'L11', 'schaal 8', '8', 'D12', 'DC+uitloop', 'A11')
     """
-    code = _normalise(value)
+    if isinstance(value, ScaleCode):
+        return value
+    code = scale_text(value)
     registry = _registry()
-    if code is None or code == "":
-        if isinstance(value, bool) or not isinstance(value, (str, int)):
-            raise InvalidInputError(
-                f"scale must be a str or int, not {type(value).__name__} {value!r}"
-            )
-        raise UnknownScaleError(
-            f"{value!r} is not a CAO PO scale code (valid forms: 'LB', 'L11', 'schaal 8', "
-            f"'8', 'D12', 'DC+uitloop', 'A11')"
-        )
     found = registry.codes.get(code)
     if found is not None:
         return found
@@ -340,7 +314,12 @@ def _order(code: str) -> tuple[int, str, int]:
 
 
 def _as_code(value: object) -> ScaleCode:
-    return value if isinstance(value, ScaleCode) else scale_code(value)
+    return scale_code(value)
+
+
+def periodiek_rule() -> PeriodiekRule:
+    """The periodiek rule as the data gives it (date, minimum days, source keys)."""
+    return _registry().periodiek
 
 
 def _fate(code: ScaleCode, day: date) -> str:

@@ -38,7 +38,7 @@ from caopo.salary_scales.codes import (
 from caopo.schema.mappings import ScaleCodeRegistry, ScaleTransitions
 
 MAPPINGS = sorted((shipped_data_dir() / "mappings").glob("*.yaml"))
-DOCS = Path(__file__).resolve().parents[1] / "docs" / "scales.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "scales.md"
 
 
 @pytest.mark.parametrize("path", MAPPINGS, ids=[p.name for p in MAPPINGS])

@@ -10,7 +10,7 @@ import pytest
 
 from caopo.cli import main
 
-DOCS = Path(__file__).resolve().parents[1] / "docs" / "income.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "income.md"
 
 
 def test_income_page_examples() -> None:

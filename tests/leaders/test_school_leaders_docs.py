@@ -5,7 +5,7 @@ from __future__ import annotations
 import doctest
 from pathlib import Path
 
-DOC = Path(__file__).resolve().parents[1] / "docs" / "school-leaders.md"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "school-leaders.md"
 
 
 def test_school_leaders_doc_examples() -> None:

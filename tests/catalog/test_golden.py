@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_snapshot_is_current() -> None:
@@ -13,5 +13,5 @@ def test_snapshot_is_current() -> None:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    stored = (ROOT / "tests" / "golden" / "salaries.json").read_text(encoding="utf-8")
+    stored = (ROOT / "tests" / "catalog" / "golden" / "salaries.json").read_text(encoding="utf-8")
     assert stored == module.snapshot(), "salary data changed: run python scripts/snapshot.py"

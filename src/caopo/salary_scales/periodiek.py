@@ -1,0 +1,111 @@
+"""The periodiek: one step (trede) up each year, the one rule every caller uses.
+
+The rule is data (``data/mappings/scale_transitions.yaml``, ``periodiek``): on the
+periodiek date (1 August) the step goes up by one, up to the maximum of the scale, if in
+the school year before the employee worked and was paid for at least ``min_days`` days
+(60). Careers, annual income, projection and the garantietoelage all ask this module.
+
+The condition counts from the start date: someone appointed on 15 June has 47 days in
+service before 1 August and gets no periodiek that year. Where the days actually worked
+are known, pass them as ``days_worked`` (school year by the year it starts -> days).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from caopo.errors import InvalidInputError
+from caopo.salary_scales.codes import CodePeriod, periodiek_rule
+
+__all__ = ["Periodiek", "periodiek", "periodiek_dates", "service_days"]
+
+
+@dataclass(frozen=True, slots=True)
+class Periodiek:
+    """What the periodiek of one date did to a step."""
+
+    on: date
+    step: int | None
+    """The step after the periodiek; ``None`` where the scale's number of steps is not
+    published and the step would pass the known lower bound."""
+    raised: bool
+    """Whether the step went up."""
+    reason: str
+    """``periodiek``, or why there was none (the days, or the maximum)."""
+
+
+def periodiek_dates(after: date, until: date) -> tuple[date, ...]:
+    """The periodiek dates strictly after *after* and up to *until* (inclusive).
+
+    >>> periodiek_dates(date(2024, 8, 1), date(2026, 8, 1))
+    (datetime.date(2025, 8, 1), datetime.date(2026, 8, 1))
+    """
+    rule = periodiek_rule()
+    days = (date(year, rule.month, rule.day) for year in range(after.year, until.year + 1))
+    return tuple(day for day in days if after < day <= until)
+
+
+def _year_before(on: date) -> date:
+    rule = periodiek_rule()
+    return date(on.year - 1, rule.month, rule.day)
+
+
+def service_days(on: date, *, start: date, end: date | None = None) -> int:
+    """Days in service in the school year before the periodiek of *on*, counted from
+    *start* (and up to *end*, inclusive, where the employment ended).
+
+    >>> service_days(date(2025, 8, 1), start=date(2025, 6, 15))
+    47
+    """
+    first = max(start, _year_before(on))
+    last = on - timedelta(days=1)
+    if end is not None:
+        last = min(last, end)
+    return max((last - first).days + 1, 0)
+
+
+def periodiek(
+    step: int,
+    *,
+    on: date,
+    period: CodePeriod,
+    start: date,
+    end: date | None = None,
+    days_worked: Mapping[int, int] | None = None,
+    min_days: int | None = None,
+) -> Periodiek:
+    """The periodiek of *on* for someone at *step* of a scale in *period* (the scale's
+    period on the day before), in service from *start* (to *end*).
+
+    The condition is at least *min_days* (by default the rule's 60) days in the school
+    year before: the days in *days_worked* for that year where given, else the days in
+    service counted from *start*.
+
+    >>> from caopo.salary_scales.codes import scale_code
+    >>> lb = scale_code("LB").period("2025-07-31")
+    >>> periodiek(5, on=date(2025, 8, 1), period=lb, start=date(2025, 6, 15)).reason
+    'no periodiek: 47 days in service in 2024-2025 (< 60)'
+    >>> periodiek(5, on=date(2025, 8, 1), period=lb, start=date(2025, 5, 1)).step
+    6
+    """
+    threshold = periodiek_rule().min_days if min_days is None else min_days
+    school_year = _year_before(on).year
+    label = f"{school_year}-{school_year + 1}"
+    if days_worked is not None:
+        if school_year not in days_worked:
+            raise InvalidInputError(
+                f"days_worked has no entry for school year {label} (key {school_year}), "
+                f"needed for the periodiek of {on}"
+            )
+        days, what = days_worked[school_year], "days worked"
+    else:
+        days, what = service_days(on, start=start, end=end), "days in service"
+    if days < threshold:
+        return Periodiek(on, step, False, f"no periodiek: {days} {what} in {label} (< {threshold})")
+    if period.steps is not None and step >= period.steps:
+        return Periodiek(on, step, False, f"periodiek: at the maximum (trede {period.steps})")
+    if period.steps is None and (period.steps_at_least is None or step + 1 > period.steps_at_least):
+        return Periodiek(on, None, True, "periodiek")
+    return Periodiek(on, step + 1, True, "periodiek")
