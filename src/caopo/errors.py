@@ -20,6 +20,7 @@ __all__ = [
     "OverspendingError",
     "StepOutOfRangeError",
     "UnknownScaleError",
+    "shown",
 ]
 
 
@@ -62,3 +63,18 @@ class NoEquivalenceError(CaopoError, LookupError):
 class OverspendingError(CaopoError, ValueError):
     """Spending exceeds the professionalisation budget available at the time
     (raised by ``BudgetStatement.check()``; the ledger itself reports it as ``unfunded``)."""
+
+
+def shown(value: object, *, limit: int = 60) -> str:
+    """``repr(value)`` for an error message, cut to *limit* characters: a million-digit
+    number or a 128 KiB string is named, not printed.
+
+    >>> shown(10**5000)
+    '<int of about 5001 digits>'
+    >>> shown("x" * 100)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx... (102 characters)"
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return f"<int of about {int(value.bit_length() * 0.30103) + 1} digits>"
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 2]}... ({len(text)} characters)"

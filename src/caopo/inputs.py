@@ -22,7 +22,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Protocol
 
-from caopo.errors import InvalidInputError, UnknownScaleError
+from caopo.errors import InvalidInputError, UnknownScaleError, shown
 from caopo.money import to_decimal
 
 __all__ = [
@@ -59,7 +59,9 @@ def to_date(value: object, *, name: str = "on") -> date:
     caopo.errors.InvalidInputError: on must be a date or an ISO date string like '2024-03-01', not '1 maart'
     """
     if isinstance(value, datetime):
-        raise InvalidInputError(f"{name} must be a date, not a datetime ({value!r}); use .date()")
+        raise InvalidInputError(
+            f"{name} must be a date, not a datetime ({shown(value)}); use .date()"
+        )
     if isinstance(value, date):
         return value
     if isinstance(value, str):
@@ -68,7 +70,7 @@ def to_date(value: object, *, name: str = "on") -> date:
         except ValueError:
             pass
     raise InvalidInputError(
-        f"{name} must be a date or an ISO date string like '2024-03-01', not {value!r}"
+        f"{name} must be a date or an ISO date string like '2024-03-01', not {shown(value)}"
     )
 
 
@@ -79,13 +81,13 @@ def to_year(value: object, *, name: str = "year") -> int:
     2021
     """
     if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise InvalidInputError(f"{name} must be a year like 2021, not {value!r}")
+        raise InvalidInputError(f"{name} must be a year like 2021, not {shown(value)}")
     text = value.strip() if isinstance(value, str) else None
     if text is not None and not (text.isascii() and text.isdigit() and len(text) == 4):
-        raise InvalidInputError(f"{name} must be a year like 2021, not {value!r}")
+        raise InvalidInputError(f"{name} must be a year like 2021, not {shown(value)}")
     year = int(value)
     if not 1900 <= year <= 2199:
-        raise InvalidInputError(f"{name} {value!r} is out of range 1900..2199")
+        raise InvalidInputError(f"{name} {shown(value)} is out of range 1900..2199")
     return year
 
 
@@ -100,7 +102,7 @@ def to_step(value: object, *, name: str = "step (trede)") -> int:
         if text.isascii() and text.isdigit() and len(text) <= 2:
             value = int(text)
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 99:
-        raise InvalidInputError(f"{name} must be a whole number from 1 to 99, not {value!r}")
+        raise InvalidInputError(f"{name} must be a whole number from 1 to 99, not {shown(value)}")
     return value
 
 
@@ -117,7 +119,7 @@ def to_fte(value: object, *, name: str = "fte (werktijdfactor)") -> Decimal:
     fte = to_decimal(value, name=name)
     if not 0 < fte <= FTE_MAX:
         raise InvalidInputError(
-            f"{name} must be above 0 and at most {FTE_MAX} (48 of 40 hours), not {value!r}"
+            f"{name} must be above 0 and at most {FTE_MAX} (48 of 40 hours), not {shown(value)}"
         )
     return fte
 
@@ -134,7 +136,7 @@ def to_pupils(value: object, *, name: str = "pupils", maximum: int = 100_000) ->
             value = int(text)
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= maximum:
         raise InvalidInputError(
-            f"{name} must be a whole number of pupils from 0 to {maximum}, not {value!r}"
+            f"{name} must be a whole number of pupils from 0 to {maximum}, not {shown(value)}"
         )
     return value
 
@@ -246,7 +248,7 @@ def to_category(value: object, *, name: str = "category") -> Category:
         if found is not None:
             return found
     raise InvalidInputError(
-        f"{name} {value!r} is not known; use one of {', '.join(c.value for c in Category)} "
+        f"{name} {shown(value)} is not known; use one of {', '.join(c.value for c in Category)} "
         f"(or leraar, directeur, adjunct-directeur, oop)"
     )
 
@@ -260,7 +262,7 @@ def to_school_type(value: object, *, name: str = "school_type") -> SchoolType:
         if found is not None:
             return found
     raise InvalidInputError(
-        f"{name} {value!r} is not known; school types: {', '.join(s.value for s in SchoolType)}"
+        f"{name} {shown(value)} is not known; school types: {', '.join(s.value for s in SchoolType)}"
     )
 
 
@@ -316,13 +318,13 @@ def scale_text(value: object, *, name: str = "scale") -> str:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise InvalidInputError(
             f"{name} must be a scale code (str), a number or a ScaleCode, "
-            f"not {type(value).__name__} {value!r}"
+            f"not {type(value).__name__} {shown(value)}"
         )
     text = " ".join(str(value).upper().split())
     match = _SCALE_TEXT.match(text) if text.isascii() else None
     if match is None:
         raise UnknownScaleError(
-            f"{name} {value!r} is not a CAO PO scale code (valid forms: 'LB', 'L11', "
+            f"{name} {shown(value)} is not a CAO PO scale code (valid forms: 'LB', 'L11', "
             f"'schaal 8', '8', 'D12', 'DC+uitloop', 'A11')"
         )
     if match["number"] is not None:

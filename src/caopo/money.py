@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from caopo.errors import InvalidInputError
+from caopo.errors import InvalidInputError, shown
 
 __all__ = ["CENT", "ROUNDING", "Number", "quantize", "round_cents", "to_decimal"]
 
@@ -37,16 +37,16 @@ def to_decimal(value: object, *, name: str = "value") -> Decimal:
         if isinstance(value, float):
             hint = f"; write Decimal('{value!r}') or '{value!r}' to keep it exact"
         raise InvalidInputError(
-            f"{name} must be a Decimal, int or str, not {type(value).__name__} {value!r}{hint}"
+            f"{name} must be a Decimal, int or str, not {type(value).__name__} {shown(value)}{hint}"
         )
     try:
         result = (
             Decimal(value.strip().replace(",", ".")) if isinstance(value, str) else Decimal(value)
         )
     except InvalidOperation:
-        raise InvalidInputError(f"{name} {value!r} is not a number") from None
+        raise InvalidInputError(f"{name} {shown(value)} is not a number") from None
     if not result.is_finite():
-        raise InvalidInputError(f"{name} {value!r} is not a finite number")
+        raise InvalidInputError(f"{name} {shown(value)} is not a finite number")
     return result
 
 

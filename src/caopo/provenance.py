@@ -15,12 +15,9 @@ type computes its status with it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
+from typing import Literal, Protocol, runtime_checkable
 
-if TYPE_CHECKING:
-    from caopo.schema.base import Source
-
-__all__ = ["STATUS_ORDER", "Sourced", "Status", "weakest"]
+__all__ = ["STATUS_ORDER", "SourceLike", "Sourced", "Status", "weakest"]
 
 Status = Literal["published", "derived", "provisional"]
 """``published``: read in a source. ``derived``: computed by a declared rule from published
@@ -44,6 +41,17 @@ def weakest(statuses: Iterable[Status]) -> Status:
     return STATUS_ORDER[rank]
 
 
+class SourceLike(Protocol):
+    """What a source names (:class:`caopo.schema.base.Source` is one): a title and,
+    where there is one, a URL."""
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def url(self) -> str | None: ...
+
+
 @runtime_checkable
 class Sourced(Protocol):
     """What every result type carries: its status and the sources it rests on."""
@@ -52,4 +60,4 @@ class Sourced(Protocol):
     def status(self) -> Status: ...
 
     @property
-    def sources(self) -> tuple[Source, ...]: ...
+    def sources(self) -> tuple[SourceLike, ...]: ...
