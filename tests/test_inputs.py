@@ -47,7 +47,7 @@ SCHOOL_TYPE_SPELLINGS: dict[SchoolType, tuple[str, ...]] = {
     SchoolType.SBO: ("sbo", "sbao", "speciaal basisonderwijs"),
     SchoolType.SO: ("so", "speciaal onderwijs"),
     SchoolType.VSO: ("vso", "voortgezet speciaal onderwijs"),
-    SchoolType.SO_VSO: ("so_vso", "SO/VSO", "so of vso", "so or vso"),
+    SchoolType.SO_VSO: ("so_vso", "SO/VSO", "so of vso", "so or vso", "(v)so"),
     SchoolType.SOVSO: ("sovso",),
     SchoolType.MG_SO_VSO: ("mg_so_vso", "MG SO/VSO", "mg so", "mg vso", "mg so of vso"),
     SchoolType.MG_SOVSO: ("mg_sovso", "MG SOVSO"),

@@ -38,3 +38,18 @@ def test_import_loads_no_table_and_no_optional_library() -> None:
 
 def test_package_is_typed() -> None:
     assert (Path(caopo.__file__).parent / "py.typed").exists()
+
+
+def test_the_type_checking_imports_match_the_lazy_exports() -> None:
+    """``_EXPORTS`` (what ``caopo.<name>`` imports at run time) and the ``TYPE_CHECKING``
+    imports (what mypy sees) name the same module for every public name."""
+    import ast
+
+    tree = ast.parse(Path(caopo.__file__).read_text(encoding="utf-8"))
+    seen: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            for item in node.body:
+                assert isinstance(item, ast.ImportFrom) and item.module is not None
+                seen.update({alias.name: item.module for alias in item.names})
+    assert seen == caopo._EXPORTS

@@ -48,7 +48,7 @@ _EXPORTS: dict[str, str] = {
     "use_tables": "caopo.catalog.loader",
     "BudgetGrant": "caopo.professionalisation.budgets",
     "BudgetStatement": "caopo.professionalisation.ledger",
-    "HoursEntitlement": "caopo.professionalisation.budgets",
+    "HoursEntitlement": "caopo.professionalisation.hours",
     "PerPupilResult": "caopo.professionalisation.per_pupil",
     "RegisterStatus": "caopo.professionalisation.register",
     "budget_detail": "caopo.professionalisation.budgets",
@@ -56,7 +56,7 @@ _EXPORTS: dict[str, str] = {
     "per_pupil_funding": "caopo.professionalisation.per_pupil",
     "per_pupil_funding_detail": "caopo.professionalisation.per_pupil",
     "professionalisation_budget": "caopo.professionalisation.budgets",
-    "professionalisation_hours": "caopo.professionalisation.budgets",
+    "professionalisation_hours": "caopo.professionalisation.hours",
     "register_status": "caopo.professionalisation.register",
     "OverspendingError": "caopo.errors",
     "DirectorFundingDetail": "caopo.leaders.funding",
@@ -80,16 +80,16 @@ _EXPORTS: dict[str, str] = {
     "NoEquivalenceError": "caopo.errors",
     "ScaleCode": "caopo.salary_scales.codes",
     "ScaleInfo": "caopo.salary_scales.codes",
-    "Rename": "caopo.salary_scales.codes",
+    "Rename": "caopo.salary_scales.renames",
     "scale_code": "caopo.salary_scales.codes",
     "scale_info": "caopo.salary_scales.codes",
     "numeric_scale": "caopo.salary_scales.codes",
     "category_scale": "caopo.salary_scales.codes",
-    "successor": "caopo.salary_scales.codes",
-    "rename_chain": "caopo.salary_scales.codes",
-    "Conversion": "caopo.salary_scales.careers",
+    "successor": "caopo.salary_scales.renames",
+    "rename_chain": "caopo.salary_scales.renames",
+    "Conversion": "caopo.salary_scales.conversions",
     "CareerRow": "caopo.salary_scales.careers",
-    "convert": "caopo.salary_scales.careers",
+    "convert": "caopo.salary_scales.conversions",
     "career_timeline": "caopo.salary_scales.careers",
 }
 
@@ -219,11 +219,10 @@ if TYPE_CHECKING:
     )
     from caopo.professionalisation.budgets import (
         BudgetGrant,
-        HoursEntitlement,
         budget_detail,
         professionalisation_budget,
-        professionalisation_hours,
     )
+    from caopo.professionalisation.hours import HoursEntitlement, professionalisation_hours
     from caopo.professionalisation.ledger import BudgetStatement, budget_statement
     from caopo.professionalisation.per_pupil import (
         PerPupilResult,
@@ -231,18 +230,17 @@ if TYPE_CHECKING:
         per_pupil_funding_detail,
     )
     from caopo.professionalisation.register import RegisterStatus, register_status
-    from caopo.salary_scales.careers import CareerRow, Conversion, career_timeline, convert
+    from caopo.salary_scales.careers import CareerRow, career_timeline
     from caopo.salary_scales.codes import (
-        Rename,
         ScaleCode,
         ScaleInfo,
         category_scale,
         numeric_scale,
-        rename_chain,
         scale_code,
         scale_info,
-        successor,
     )
+    from caopo.salary_scales.conversions import Conversion, convert
+    from caopo.salary_scales.renames import Rename, rename_chain, successor
     from caopo.salary_scales.salary import SalaryDetail, salary, salary_detail, scales, steps
 
 

@@ -1,8 +1,9 @@
 """Dates as the CAO uses them. No implicit "today": every date is passed in.
 
 * The school year (schooljaar) runs from 1 August to 31 July.
-* The periodiek (one step up) is granted on 1 August.
 * The teldatum (pupil count date) is 1 October.
+
+(The periodiek date is data: :mod:`caopo.salary_scales.periodiek`.)
 """
 
 from __future__ import annotations

@@ -184,7 +184,7 @@ class SchoolType(_Vocabulary):
     * ``bo``: bao, basisonderwijs, basisschool;
     * ``sbo``: sbao, speciaal basisonderwijs;
     * ``so``: speciaal onderwijs; ``vso``: voortgezet speciaal onderwijs;
-    * ``so_vso``: "SO of VSO" (a school that is one or the other; funding tables);
+    * ``so_vso``: "SO of VSO", "(v)so" (a school that is one or the other);
     * ``sovso``: a combined school for SO and VSO;
     * ``mg_so_vso``: MG SO or VSO (multiply disabled pupils); also mg_so, mg_vso;
     * ``mg_sovso``: MG SOVSO.
@@ -233,6 +233,7 @@ _SCHOOL_TYPE_SPELLINGS: dict[str, SchoolType] = {
     "voortgezet speciaal onderwijs": SchoolType.VSO,
     "so of vso": SchoolType.SO_VSO,
     "so or vso": SchoolType.SO_VSO,
+    "(v)so": SchoolType.SO_VSO,
     "mg so": SchoolType.MG_SO_VSO,
     "mg vso": SchoolType.MG_SO_VSO,
     "mg so of vso": SchoolType.MG_SO_VSO,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,8 +20,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import caopo
+from caopo.catalog.loader import catalog
 from caopo.cli import main
 from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError
+from caopo.salary_scales.codes import scale_code
+from caopo.schema.garantietoelage import GuaranteeRules
 
 # The shipped 2020-01-01 school-leader table prints DB trede 15 but not D11: the AVS example
 # prints D11's final amount (4.861) without its trede. The test table stores it as D11 trede 16
@@ -165,9 +169,10 @@ def test_never_negative_and_does_not_grow_when_only_the_new_salary_rises(
     low: Decimal, high: Decimal, on: str
 ) -> None:
     low, high = min(low, high), max(low, high)
-    args = {"old_scale": "DB", "old_step": 15, "new_scale": "D12", "on": on}
-    at_low = caopo.garantietoelage(**args, new_salary=low)  # type: ignore[arg-type]
-    at_high = caopo.garantietoelage(**args, new_salary=high)  # type: ignore[arg-type]
+    at_low, at_high = (
+        caopo.garantietoelage(old_scale="DB", old_step=15, new_scale="D12", on=on, new_salary=x)
+        for x in (low, high)
+    )
     assert at_low >= 0 and at_high >= 0
     assert at_high <= at_low
 
@@ -193,3 +198,111 @@ def test_cli_explains_each_factor(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([*args, "--new-salary", "5000", "--on", "2022-07-01", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["carried_forward"] is True and len(data["indexation"]) == 3
+
+
+@pytest.mark.usefixtures("avs_table")
+def test_avs_example_reached_by_the_periodiek() -> None:
+    # DB trede 13 on 2018-01-01: the periodieken of 2018-08-01 and 2019-08-01 give trede 15
+    # on 2020-01-01, the step of the AVS example (5.006 + 294,95 - 4.861 = 439,95).
+    d = caopo.garantietoelage_detail(
+        old_scale="DB",
+        old_step=13,
+        old_step_on="2018-01-01",
+        new_scale="D11",
+        new_step=16,
+        on="2020-01-01",
+    )
+    assert [(str(p.on), p.step) for p in d.periodieken] == [("2018-08-01", 14), ("2019-08-01", 15)]
+    assert d.old_step == 13 and d.old_step_used == 15
+    assert d.amount == Decimal("439.95")
+
+
+def _from_db13(
+    *, on: str, old_step_on: str | None = None, in_service_from: str | None = None
+) -> Decimal:
+    return caopo.garantietoelage(
+        old_scale="DB",
+        old_step=13,
+        old_step_on=old_step_on,
+        in_service_from=in_service_from,
+        new_scale="D11",
+        new_salary="4861",
+        on=on,
+    )
+
+
+def test_the_periodiek_condition_counts_from_the_start_of_service() -> None:
+    # 17 days in service before 2018-08-01 (< 60, the rule in data): no periodiek then, so
+    # only trede 14 is reached by 2020-07-31 (not published in the shipped 2020 table).
+    with pytest.raises(NotPublishedError, match="DB trede 14"):
+        _from_db13(old_step_on="2018-07-15", on="2020-07-31")
+    settled = caopo.garantietoelage_detail(
+        old_scale="DB",
+        old_step=13,
+        old_step_on="2018-07-15",
+        in_service_from="2010-08-01",
+        new_scale="D11",
+        new_salary="4861",
+        on="2020-07-31",
+    )
+    assert [p.raised for p in settled.periodieken] == [True, True]
+    assert settled.old_step_used == 15 and settled.amount == Decimal("439.95")
+    late = caopo.garantietoelage_detail(
+        old_scale="DB",
+        old_step=13,
+        old_step_on="2018-07-15",
+        new_scale="D11",
+        new_salary="4861",
+        on="2021-09-01",
+    )
+    assert [p.raised for p in late.periodieken] == [False, True, True, False]
+    assert "17 days" in late.periodieken[0].reason
+
+
+def test_periodieken_after_the_lapse_follow_the_old_scale() -> None:
+    # the guarantee keeps the prospect of the old scale: DB 14 -> 15 on 2020-08-01, then the
+    # maximum (15) stays.
+    d = caopo.garantietoelage_detail(
+        old_scale="DB",
+        old_step=14,
+        old_step_on="2020-07-31",
+        in_service_from="2015-08-01",
+        new_scale="D12",
+        new_salary="5000",
+        on="2021-09-01",
+    )
+    assert [(str(p.on), p.step, p.raised) for p in d.periodieken] == [
+        ("2020-08-01", 15, True),
+        ("2021-08-01", 15, False),
+    ]
+    assert d.old_step_used == 15 and d.carried_forward
+
+
+def test_old_maxima_agree_with_the_scale_code_registry() -> None:
+    rules = catalog().document("garantietoelage", GuaranteeRules)
+    last_day = rules.old_scales_lapse_on - timedelta(days=1)
+    for code, maximum in rules.old_scale_max_steps.items():
+        period = scale_code(code).period(last_day)
+        assert period.end == rules.old_scales_lapse_on, code
+        assert period.steps == maximum, code
+
+
+def test_periodiek_input_errors() -> None:
+    with pytest.raises(InvalidInputError, match="old_step_on"):
+        _from_db13(in_service_from="2010-08-01", on="2020-01-01")
+    with pytest.raises(InvalidInputError, match="2020-02-01"):
+        _from_db13(old_step_on="2020-02-01", on="2020-01-01")
+    with pytest.raises(InvalidInputError, match="old_step_on"):
+        _from_db13(old_step_on="1 januari", on="2020-01-01")
+
+
+def test_cli_applies_the_periodieken(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["garantietoelage", "--old-scale", "DB", "--old-step", "13", "--new-scale", "D11"]
+    when = ["--old-step-on", "2018-01-01", "--new-salary", "4861", "--on", "2020-01-01"]
+    assert main([*args, *when]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "€ 439,95" in out
+        and "trede 13 on 2018-01-01" in out
+        and "periodiek of 2019-08-01: trede 15" in out
+    )

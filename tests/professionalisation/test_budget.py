@@ -251,3 +251,32 @@ def test_cli_hours(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert status == 0
     assert "49.8" in out and "di_57: 78.0" in out
+
+
+# --- issue 9: structured readings and the one fte parser
+
+
+@pytest.mark.parametrize(
+    ("category", "year", "pro_rata", "basis"),
+    [
+        ("director", 2017, None, "default"),  # CAO PO 2016-2017: pro rata rule not read
+        ("director", 2021, None, "source"),  # AVS FAQ: not dependent on the werktijdfactor
+        ("teacher", 2021, None, "source"),  # PO-Raad FAQ: naar rato
+        ("director", 2017, True, "parameter"),
+    ],
+)
+def test_pro_rata_basis_is_structured(
+    category: str, year: int, pro_rata: bool | None, basis: str
+) -> None:
+    grant = caopo.budget_detail(category, year=year, fte="0.5", pro_rata=pro_rata)
+    assert grant.pro_rata_basis == basis
+
+
+def test_hours_need_a_werktijdfactor_above_zero() -> None:
+    with pytest.raises(InvalidInputError, match="above 0"):
+        caopo.professionalisation_hours(on="2021-01-01", fte=0)
+
+
+def test_budget_year_fte_zero_or_a_werktijdfactor() -> None:
+    with pytest.raises(InvalidInputError, match=r"'-0.1'.*or 0: not employed"):
+        caopo.budget_detail("teacher", year=2021, fte="-0.1")

@@ -249,3 +249,23 @@ def test_cli_statement(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert status == 0
     assert "unfunded" in out
+
+
+def test_default_pro_rata_reading_is_stated_once_from_the_year_that_used_it() -> None:
+    # 2020-2022 read the director rule in a source; only 2016-2019 (CAO PO 2016-2017,
+    # unread) use caopo's default. The statement quotes that year's reading.
+    later = caopo.budget_statement("director", first_year=2020, last_year=2022, saving_agreed=True)
+    assert not any("not stated" in reading for reading in later.readings)
+    both = caopo.budget_statement("director", first_year=2019, last_year=2020, saving_agreed=True)
+    assert [r.grant.pro_rata_basis for r in both.rows] == ["default", "source"]
+    assert sum("not stated for this edition" in reading for reading in both.readings) == 1
+
+
+def test_statement_status_counts_the_derived_lapse_horizon() -> None:
+    # staff usable_years (4) is derived from "save three years"; it decides the lapses
+    # only when saving was agreed.
+    saved = caopo.budget_statement("teacher", first_year=2022, last_year=2022, saving_agreed=True)
+    assert saved.status == "derived"
+    assert saved.row(2022).grant.status == "published"
+    spent = caopo.budget_statement("teacher", first_year=2022, last_year=2022, saving_agreed=False)
+    assert spent.status == "published"

@@ -1,11 +1,8 @@
-"""Periodiek, conversions between CAO editions and career timelines (caopo.careers).
+"""Career timelines (caopo.salary_scales.careers).
 
-The published conversion examples (RULES.md section 4; shared/reference/scales/
-cao-po_conversion-examples.csv) are the tests. Their amounts are typed from the sources
-(AVS 'Rekenvoorbeelden onderhandelaarsakkoord', avs.nl/actueel/nieuws/rekenvoorbeelden-
-onderhandelaarsakkoord/; PO-Raad 'Omzetting naar nieuwe salarisschalen') and loaded as test
-tables; none is copied from caopo's output. Amounts marked FIXTURE are not published: they
-only exercise the placement rule and are chosen to be obviously artificial.
+Dates and steps follow the rules with their sources (RULES.md section 4; the periodiek rule
+of data/mappings/scale_transitions.yaml, sources ONSONDERWIJS and PORAAD-OMZETTING);
+amounts are compared with the table lookup, never copied from caopo's output.
 """
 
 from __future__ import annotations
@@ -13,7 +10,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import date, timedelta
-from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
 
@@ -26,157 +22,12 @@ from caopo.cli import main
 from caopo.errors import (
     CaopoError,
     InvalidInputError,
-    NoEquivalenceError,
     NotPublishedError,
     StepOutOfRangeError,
-    UnknownScaleError,
 )
-from caopo.salary_scales.careers import CareerRow, career_timeline, convert
-from caopo.salary_scales.codes import _registry
+from caopo.salary_scales.careers import CareerRow, career_timeline
+from caopo.salary_scales.codes import registry
 from caopo.salary_scales.salary import salary_detail
-
-AVS = "https://avs.nl/actueel/nieuws/rekenvoorbeelden-onderhandelaarsakkoord/"
-
-
-def _table(
-    folder: Path, name: str, start: str, cells: dict[str, dict[int, int]], **extra: str
-) -> None:
-    lines = [
-        "kind: salary_scales",
-        "table: school_leaders" if name.startswith("school") else f"table: {name}",
-        f'title: "test table {name} {start}"',
-        f"effective_from: {start}",
-        *(f"{k}: {v}" for k, v in extra.items()),
-        'cao: "test"',
-        "status: published",
-        "sources:",
-        f'  - {{title: "Rekenvoorbeelden onderhandelaarsakkoord", url: "{AVS}"}}',
-        "cells:",
-    ]
-    for scale, steps in cells.items():
-        body = ", ".join(f"{s}: {a}" for s, a in steps.items())
-        lines.append(f'  "{scale}": {{{body}}}')
-    (folder / f"{name}_{start}.yaml").write_text("\n".join(x for x in lines if x) + "\n")
-
-
-@pytest.fixture
-def tables(tmp_path: Path) -> Iterator[Path]:
-    yield tmp_path
-    caopo.reset_tables()
-
-
-def _avs_tables(folder: Path, *, fixture_below: dict[str, int] | None = None) -> None:
-    # AVS prints: A11 trede 14 EUR 4.345 and D12 trede 13 EUR 5.286 before the conversion;
-    # A11 (VO) trede 12 EUR 4.470 and D12 (VO) trede 12 EUR 5.784 after it.
-    before = {"A11": {14: 4345}, "D12": {13: 5286}}
-    after: dict[str, dict[int, int]] = {"A11": {12: 4470}, "D12": {12: 5784}}
-    for scale, amount in (fixture_below or {}).items():
-        after[scale] = {11: amount, **after[scale]}
-    _table(folder, "school_leaders", "2021-01-01", before, coverage="partial")
-    _table(
-        folder,
-        "school_leaders",
-        "2022-01-01",
-        after,
-        coverage="partial",
-        effective_until="2022-07-01",
-    )
-    caopo.use_tables(folder, replace=True)
-
-
-def test_avs_a11_example(tables: Path) -> None:
-    _avs_tables(tables)
-    result = convert("A11", 14, at="2022-01-01")
-    assert (result.old_scale, result.old_step, result.old_amount) == ("A11", 14, Decimal(4345))
-    assert (result.new_scale, result.new_step, result.new_amount) == ("A11", 12, Decimal(4470))
-    # exact: 4345 x 1.008 x 1.02, no intermediate rounding
-    assert result.target_amount == Decimal(4345) * Decimal("1.008") * Decimal("1.02")
-    # AVS prints the rounded intermediates 4.380 and 4.467 ("getallen zijn afgerond")
-    assert (Decimal(4345) * Decimal("1.008")).quantize(Decimal(1)) == 4380
-    assert result.target_amount is not None
-    assert result.target_amount.quantize(Decimal(1)) == 4467
-    # only the printed cells are known, so the step comes from the published example
-    assert result.placement == "published_example"
-    assert any(s.url == AVS for s in result.sources)
-    assert "trede(n) 1, 2" in result.notes[0]
-
-
-def test_avs_d12_example(tables: Path) -> None:
-    _avs_tables(tables)
-    result = convert("D12", 13, at="2022-01-01")
-    assert (result.new_scale, result.new_step, result.new_amount) == ("D12", 12, Decimal(5784))
-    assert result.target_amount is not None
-    assert (Decimal(5286) * Decimal("1.008")).quantize(Decimal(1)) == 5328
-    assert result.target_amount.quantize(Decimal(1)) == 5435
-
-
-def test_next_higher_amount_is_computed_when_the_step_below_is_known(tables: Path) -> None:
-    # FIXTURE: trede 11 amounts below the raised salaries (not published figures).
-    _avs_tables(tables, fixture_below={"A11": 4000, "D12": 5000})
-    a11 = convert("A11", 14, at="2022-01-01")
-    d12 = convert("D12", 13, at="2022-01-01")
-    assert (a11.placement, a11.new_step, a11.new_amount) == (
-        "next_higher_amount",
-        12,
-        Decimal(4470),
-    )
-    assert (d12.placement, d12.new_step, d12.new_amount) == (
-        "next_higher_amount",
-        12,
-        Decimal(5784),
-    )
-    assert a11.notes == ()
-
-
-def test_above_the_maximum_goes_to_the_top_step(tables: Path) -> None:
-    # FIXTURE: a complete 3-step A11 ladder entirely below 4345 x 1.0282.
-    _table(tables, "school_leaders", "2021-01-01", {"A11": {14: 4345}}, coverage="partial")
-    _table(
-        tables, "school_leaders", "2022-01-01", {"A11": {1: 1000, 2: 2000, 3: 3000}},
-        coverage="complete", effective_until="2022-07-01",
-    )  # fmt: skip
-    caopo.use_tables(tables, replace=True)
-    result = convert("A11", 14, at="2022-01-01")
-    assert (result.placement, result.new_step, result.new_amount) == ("top_step", 3, Decimal(3000))
-
-
-@pytest.mark.parametrize(
-    ("old", "step", "new", "new_step"),
-    [("L10", 11, "LB", 10), ("D12", 9, "D12", 10), ("6", 9, "6", 9)],
-)
-def test_poraad_examples(old: str, step: int, new: str, new_step: int) -> None:
-    # PO-Raad 'Omzetting naar nieuwe salarisschalen' / VBS: steps only, no amounts printed.
-    result = convert(old, step, at="2022-01-01")
-    assert (result.new_scale, result.new_step) == (new, new_step)
-    assert result.placement == "published_example"
-    assert any("poraad.nl" in (s.url or "") for s in result.sources)
-
-
-@pytest.mark.parametrize(
-    ("old", "step", "new"), [("LA", 8, "L10"), ("LB", 4, "L11"), ("LC", 12, "L12")]
-)
-def test_2018_same_step(old: str, step: int, new: str) -> None:
-    # AOb FAQ 2018: LA8 -> L10 trede 8; LB4 -> L11 trede 4.
-    result = convert(old, step, at=date(2018, 9, 1))
-    assert (result.new_scale, result.new_step, result.placement) == (new, step, "same_step")
-    assert any("aob.nl" in (s.url or "") for s in result.sources)
-
-
-def test_conversion_errors() -> None:
-    with pytest.raises(NotPublishedError, match="teachers 2021-01-01"):
-        convert("L10", 7, at="2022-01-01")
-    with pytest.raises(NoEquivalenceError, match="FUWA PO"):
-        convert("DB", 15, at="2020-08-01")
-    with pytest.raises(NoEquivalenceError, match="no step rule"):
-        convert("AA", 3, at="2010-08-01")
-    with pytest.raises(InvalidInputError, match="2022-01-01"):
-        convert("L10", 3, at="2022-02-01")
-    with pytest.raises(StepOutOfRangeError):
-        convert("L10", 16, at="2022-01-01")
-    with pytest.raises(UnknownScaleError, match="does not exist on 2021-12-31"):
-        convert("LB", 3, at="2022-01-01")
-    with pytest.raises(NoEquivalenceError, match="does not apply to DB"):
-        convert("DB", 3, at="2018-09-01")
 
 
 def test_la_teacher_2017_timeline() -> None:
@@ -251,6 +102,63 @@ def test_career_bad_input(args: tuple[str, int, str, str, str], error: type[Exce
         career_timeline(scale, step, since=since, until=until, mode=mode)  # type: ignore[arg-type]
 
 
+def test_the_first_periodiek_counts_from_the_start_date() -> None:
+    # Periodiek rule (ONSONDERWIJS, PORAAD-OMZETTING): 60 days in the school year before.
+    # Hired 2025-06-15: 47 days to 2025-07-31, so LB trede 5 stays on 2025-08-01.
+    rows = career_timeline("LB", 5, since="2025-06-15", until="2025-09-01", mode="strict")
+    steps = {row.on: row.step for row in rows}
+    assert steps[date(2025, 8, 1)] == 5
+    assert "47 days" in next(r.event for r in rows if r.on == date(2025, 8, 1))
+    # Hired 2025-05-01: 92 days, so trede 6.
+    rows = career_timeline("LB", 5, since="2025-05-01", until="2025-09-01", mode="strict")
+    assert {row.on: row.step for row in rows}[date(2025, 8, 1)] == 6
+
+
+def test_the_periodiek_stops_at_the_maximum() -> None:
+    # LB has 12 treden (AMBT-PO-2024).
+    rows = career_timeline("LB", 12, since="2024-10-01", until="2025-09-01", mode="strict")
+    assert [r.step for r in rows] == [12, 12]
+    assert "at the maximum" in rows[-1].event
+
+
+@pytest.fixture
+def tables(tmp_path: Path) -> Iterator[Path]:
+    yield tmp_path
+    caopo.reset_tables()
+
+
+def _fixture_table(folder: Path, start: str, status: str, cells: dict[str, dict[int, int]]) -> None:
+    lines = [
+        "kind: salary_scales",
+        "table: teachers",
+        f'title: "FIXTURE teachers {start}"',
+        f"effective_from: {start}",
+        'cao: "test"',
+        f"status: {status}",
+        "coverage: partial",
+        "sources:",
+        '  - {title: "FIXTURE, not a published figure"}',
+        "cells:",
+        *(f'  "{scale}": {{{", ".join(f"{k}: {v}" for k, v in steps.items())}}}'
+          for scale, steps in cells.items()),
+    ]  # fmt: skip
+    (folder / f"teachers_{start}.yaml").write_text("\n".join(lines) + "\n")
+
+
+def test_a_step_placed_by_a_provisional_table_stays_provisional(tables: Path) -> None:
+    # FIXTURE amounts: L10 trede 7 = 3000 in a provisional 2021 table; 3000 x 1.008 x 1.02 =
+    # 3084.48 lands on LB trede 4 (3100) of a published 2022 table.
+    _fixture_table(tables, "2021-01-01", "provisional", {"L10": {7: 3000}})
+    _fixture_table(tables, "2022-01-01", "published", {"LB": {3: 3000, 4: 3100}})
+    caopo.use_tables(tables, replace=True)
+    rows = career_timeline("L10", 7, since="2021-09-01", until="2022-03-01", mode="strict")
+    assert [(r.scale, r.step, r.status) for r in rows] == [
+        ("L10", 7, "provisional"),
+        ("LB", 4, "provisional"),  # the 2022 table is published; the step rests on 2021's
+    ]
+    assert rows[-1].table == "teachers 2022-01-01"
+
+
 # --------------------------------------------------------------------------- properties
 
 CODES_2018 = ["L10", "L11", "L12"]
@@ -258,7 +166,7 @@ CODES_2024 = ["LB", "LC", "LD", "LE"]
 
 
 def _max_step(row: CareerRow) -> int | None:
-    period = _registry().codes[row.scale].period(row.on)
+    period = registry().codes[row.scale].period(row.on)
     return period.steps or period.steps_at_least
 
 
@@ -320,16 +228,6 @@ def test_career_properties_across_the_2022_conversion(
 
 
 # --------------------------------------------------------------------------- CLI
-
-
-def test_cli_convert(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["convert", "LA", "8", "--at", "2018-09-01"]) == 0
-    assert "L10 trede 8" in capsys.readouterr().out
-    assert main(["convert", "L10", "11", "--at", "2022-01-01", "--json"]) == 0
-    data = json.loads(capsys.readouterr().out)
-    assert (data["new_scale"], data["new_step"]) == ("LB", 10)
-    assert main(["convert", "DB", "15", "--at", "2020-08-01"]) == 2
-    assert "FUWA PO" in capsys.readouterr().err
 
 
 def test_cli_career(capsys: pytest.CaptureFixture[str]) -> None:

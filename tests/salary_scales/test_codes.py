@@ -1,4 +1,4 @@
-"""Scale codes, FUWA PO levels and renames (caopo.codes, data/mappings).
+"""Scale codes and FUWA PO levels (caopo.salary_scales.codes, data/mappings).
 
 Published facts are typed from the sources named in each test (seed 004 = the AVS salary
 FAQ in shared/seeds/004_*.txt; RULES.md section 4), not from caopo's output.
@@ -23,18 +23,21 @@ from caopo.errors import (
     NoDataForDateError,
     NoEquivalenceError,
     UnknownScaleError,
+    shown,
 )
+from caopo.inputs import Category
+from caopo.salary_scales.careers import career_timeline
 from caopo.salary_scales.codes import (
     ScaleCode,
-    _registry,
     category_scale,
     check_consistency,
     numeric_scale,
-    rename_chain,
+    registry,
     scale_code,
     scale_info,
-    successor,
 )
+from caopo.salary_scales.conversions import convert
+from caopo.salary_scales.renames import successor
 from caopo.schema.mappings import ScaleCodeRegistry, ScaleTransitions
 
 MAPPINGS = sorted((shipped_data_dir() / "mappings").glob("*.yaml"))
@@ -54,13 +57,13 @@ def test_mapping_files_are_the_two_kinds() -> None:
 
 
 def test_rename_chain_is_consistent() -> None:
-    registry = _registry()
-    assert check_consistency(registry) == []
-    for transition in registry.transitions:
+    reg = registry()
+    assert check_consistency(reg) == []
+    for transition in reg.transitions:
         before = transition.on - timedelta(days=1)
         for mapping in transition.map:
-            assert registry.codes[mapping.source_code].exists_on(before)
-            assert registry.codes[mapping.target_code].exists_on(transition.on)
+            assert reg.codes[mapping.source_code].exists_on(before)
+            assert reg.codes[mapping.target_code].exists_on(transition.on)
 
 
 @pytest.mark.parametrize(
@@ -113,9 +116,9 @@ def test_arbitrary_input_raises_only_caopo_errors(value: object) -> None:
     try:
         parsed = scale_code(value)
     except CaopoError as exc:
-        assert repr(value) in str(exc)
+        assert shown(value) in str(exc)
     else:
-        assert parsed.code in _registry().codes
+        assert parsed.code in registry().codes
 
 
 # Seed 004 (AVS, "Functiecategorieen"): numeric scale -> category code since FUWA PO 2006-08-01.
@@ -143,7 +146,7 @@ def test_seed_004_mapping(category: str, level: int, code: str) -> None:
 
 
 def test_numeric_category_round_trip_for_every_code_period() -> None:
-    for code in _registry().codes.values():
+    for code in registry().codes.values():
         for period in code.periods:
             for day in (period.start, (period.end or date(2030, 1, 1)) - timedelta(days=1)):
                 if period.numeric is None:
@@ -185,6 +188,47 @@ def test_no_published_equivalence_explains(
         assert word in str(info.value)
 
 
+@pytest.mark.parametrize(
+    ("category", "level", "code"),
+    [
+        ("adjunct-directeur", 12, "A12"),
+        ("Adjunct Directeur", 11, "A11"),
+        ("Directeur", 13, "D13"),
+        ("DIRECTOR", 12, "D12"),
+        (Category.DIRECTOR, 14, "D14"),
+        (Category.ADJUNCT, 13, "A13"),
+        ("leraar", 11, "LC"),
+        ("oop", 8, "8"),
+        ("onderwijsondersteunend personeel", 6, "6"),
+    ],
+)
+def test_category_scale_accepts_every_spelling_of_the_one_category(
+    category: Category | str, level: int, code: str
+) -> None:
+    # The A/D levels are the FUWA PO levels of the codes since 2020-08-01 (PO-Raad 2020,
+    # CAO PO 2019-2020 art. 5.6); teachers LB/LC/LD = 10/11/12 since 2022 (PORAAD-OMZETTING).
+    assert category_scale(level, category=category, on="2023-01-01").code == code
+
+
+@pytest.mark.parametrize("board", ["board", "bestuurder", Category.BOARD])
+def test_board_has_no_scale_codes_and_says_so(board: Category | str) -> None:
+    with pytest.raises(NoEquivalenceError, match="no board scale at numeric level 14"):
+        category_scale(14, category=board, on="2024-01-01")
+
+
+def test_the_one_scale_code_is_accepted_wherever_a_scale_is() -> None:
+    lb, l11 = scale_code("LB"), scale_code("L11")
+    assert numeric_scale(l11, on="2019-03-01") == 11
+    assert scale_info(lb, on="2024-11-01").code == "LB"
+    assert caopo.steps(lb, on="2024-11-01") == caopo.steps("LB", on="2024-11-01")
+    detail = caopo.salary_detail(lb, 5, on="2024-11-01")
+    assert (detail.scale, detail.amount) == ("LB", caopo.salary("LB", 5, on="2024-11-01"))
+    assert convert(scale_code("LA"), 8, at="2018-09-01").new_scale == "L10"
+    rows = career_timeline(lb, 5, since="2024-10-01", until="2024-12-01", mode="strict")
+    assert rows == career_timeline("LB", 5, since="2024-10-01", until="2024-12-01", mode="strict")
+    assert successor(scale_code("LA"), on="2024-01-01") == lb
+
+
 def test_dates_before_the_data_raise() -> None:
     with pytest.raises(NoDataForDateError, match="2006-08-01"):
         numeric_scale("LA", on="2005-01-01")
@@ -197,29 +241,6 @@ def test_code_outside_its_period_names_the_periods_and_fate() -> None:
         numeric_scale("LA", on="2019-01-01")
     assert "2006-08-01..2018-09-01" in str(info.value)
     assert "L10" in str(info.value)
-
-
-def test_renames() -> None:
-    # RULES.md section 4: LA -> L10 (2018-09-01) -> LB (2022-01-01); old LB -> L11 -> LC.
-    assert successor("LA", on="2024-01-01").code == "LB"
-    assert successor("LB", on="2024-01-01", held_on="2017-01-01").code == "LC"
-    assert successor("LB", on="2024-01-01").code == "LB"  # the VO-equal LB of 2022
-    assert successor("LC", on="2019-01-01").code == "L12"
-    assert successor("AA", on="2015-01-01").code == "AB"
-    assert successor("A11", on="2023-01-01").code == "A11"
-    chain = rename_chain("LA", on="2024-01-01")
-    assert [(r.source_code, r.target_code, r.placement) for r in chain] == [
-        ("LA", "L10", "same_step"),
-        ("L10", "LB", "next_higher_amount"),
-    ]
-    assert all(r.sources for r in chain)
-
-
-def test_lapsed_successor_explains() -> None:
-    with pytest.raises(NoEquivalenceError, match="FUWA PO"):
-        successor("AA", on="2021-01-01")
-    with pytest.raises(NoEquivalenceError, match="2025-07-01"):
-        successor("D11", on="2025-01-01")
 
 
 def test_scale_info_has_sources() -> None:

@@ -65,6 +65,16 @@ def test_published_amount(source: str, scale: str, step: int, on: date, amount: 
     assert detail.status == "published"
 
 
+def test_the_one_scale_code_gives_the_published_amount() -> None:
+    # AMBT-PO-2024: LB trede 5 = 3.868 from 1 October 2024.
+    lb = caopo.scale_code("LB")
+    assert caopo.salary(lb, 5, on="2024-11-01") == Decimal("3868.00")
+    assert caopo.salary_detail(lb, 5, on="2024-11-01").amount == Decimal("3868.00")
+    assert caopo.salary(caopo.scale_code("lb"), "5", on=date(2024, 11, 1), fte="0.8") == Decimal(
+        "3094.40"
+    )
+
+
 def test_part_time_is_the_table_amount_times_the_werktijfactor() -> None:
     # LB 5 on 2024-11-01 is 3.868 (AMBT-PO-2024); 0,8 x 3.868 = 3.094,40.
     assert caopo.salary("LB", 5, on=date(2024, 11, 1), fte=Decimal("0.8")) == Decimal("3094.40")

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import caopo
 from caopo.catalog.loader import catalog
+from caopo.errors import shown
 from caopo.schema.scales import ScaleTable
 
 CELLS = [
@@ -88,7 +89,7 @@ def test_junk_raises_only_caopo_errors_naming_the_input(
     except caopo.CaopoError as exc:
         message = str(exc)
         assert any(
-            repr(value) in message or str(value) in message for value in (scale, step, on, fte)
+            shown(value) in message or str(value) in message for value in (scale, step, on, fte)
         ), message
 
 

@@ -18,7 +18,7 @@ from caopo.cli._output import dump_json, euro
 from caopo.errors import InvalidInputError
 from caopo.inputs import to_year
 from caopo.professionalisation.budgets import budget_detail
-from caopo.professionalisation.ledger import budget_statement
+from caopo.professionalisation.ledger import BudgetStatement, budget_statement
 
 __all__ = ["add_parser"]
 
@@ -33,7 +33,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         ),
     )
     parser.add_argument(
-        "--category", required=True, help="director, teacher or support_staff (OOP)"
+        "--category",
+        required=True,
+        help="teacher (leraar), adjunct (adjunct-directeur), director (directeur) or "
+        "support_staff (oop)",
     )
     when = parser.add_mutually_exclusive_group(required=True)
     when.add_argument("--year", help="one budget year, e.g. 2021")
@@ -73,7 +76,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--usable-years-when-unread",
         type=int,
         default=None,
-        help="usable years where the lapse rule was not read (directors from 2023; default 5)",
+        help="usable years where the lapse rule was not read (directors from 2023-05-01; "
+        "default: the data's derived reading)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(handler=_run)
@@ -94,44 +98,55 @@ def _run(args: argparse.Namespace) -> int:
     if args.year is not None:
         if args.to_year or args.spend or args.fte_year:
             raise InvalidInputError("--to-year, --spend and --fte-year need --from-year")
-        grant = budget_detail(
-            args.category,
-            year=args.year,
-            fte=args.fte,
-            year_basis=args.year_basis,
-            pro_rata=pro_rata,
-        )
-        if args.json:
-            print(dump_json(grant))
-            return 0
-        print(
-            f"{grant.category} {grant.year_label} at werktijdfactor {grant.fte}: "
-            f"{euro(grant.amount)}"
-        )
-        print(f"  how:    {grant.basis}; {grant.pro_rata_reading}")
-        print(f"  rule:   {grant.table} from {grant.effective_from}, {grant.cao} ({grant.status})")
-        print(
-            f"  saving: up to {grant.saving.max_saving_years} years with the employer's "
-            f"agreement; unspent lapses to: {grant.lapses_to}"
-        )
-        for source in grant.sources:
-            print(f"  source: {source.title}" + (f" <{source.url}>" if source.url else ""))
-        return 0
+        return _one_year(args, pro_rata)
     if args.to_year is None:
         raise InvalidInputError("--from-year needs --to-year")
-    fte: object = args.fte
-    if args.fte_year:
-        first = to_year(args.from_year, name="--from-year")
-        last = to_year(args.to_year, name="--to-year")
-        given = dict(_pairs(args.fte_year, "--fte-year"))
-        fte = {y: given.pop(str(y), args.fte) for y in range(first, last + 1)}
-        if given:
-            raise InvalidInputError(f"--fte-year outside the statement: {sorted(given)}")
+    return _statement(args, pro_rata)
+
+
+def _one_year(args: argparse.Namespace, pro_rata: bool | None) -> int:
+    grant = budget_detail(
+        args.category,
+        year=args.year,
+        fte=args.fte,
+        year_basis=args.year_basis,
+        pro_rata=pro_rata,
+    )
+    if args.json:
+        print(dump_json(grant))
+        return 0
+    print(
+        f"{grant.category} {grant.year_label} at werktijdfactor {grant.fte}: {euro(grant.amount)}"
+    )
+    print(f"  how:    {grant.basis}; {grant.pro_rata_reading}")
+    print(f"  rule:   {grant.table} from {grant.effective_from}, {grant.cao} ({grant.status})")
+    print(
+        f"  saving: up to {grant.saving.max_saving_years} years with the employer's "
+        f"agreement; unspent lapses to: {grant.lapses_to}"
+    )
+    for source in grant.sources:
+        print(f"  source: {source.title}" + (f" <{source.url}>" if source.url else ""))
+    return 0
+
+
+def _fte(args: argparse.Namespace) -> str | dict[int, str]:
+    if not args.fte_year:
+        return str(args.fte)
+    first = to_year(args.from_year, name="--from-year")
+    last = to_year(args.to_year, name="--to-year")
+    given = dict(_pairs(args.fte_year, "--fte-year"))
+    fte = {y: given.pop(str(y), args.fte) for y in range(first, last + 1)}
+    if given:
+        raise InvalidInputError(f"--fte-year outside the statement: {sorted(given)}")
+    return fte
+
+
+def _statement(args: argparse.Namespace, pro_rata: bool | None) -> int:
     statement = budget_statement(
         args.category,
         first_year=args.from_year,
         last_year=args.to_year,
-        fte=fte,  # type: ignore[arg-type]
+        fte=_fte(args),
         saving_agreed=args.saving_agreed,
         spending=_pairs(args.spend, "--spend"),
         year_basis=args.year_basis,
@@ -141,12 +156,14 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         print(dump_json(statement))
         return 0
-    print(
-        f"{statement.category}, saving {'agreed' if statement.saving_agreed else 'not agreed'} "
-        f"({statement.status})"
-    )
-    header = f"{'year':<10}{'granted':>14}{'spent':>14}{'lapsed':>14}{'balance':>14}  rule"
-    print(header)
+    _print_statement(statement)
+    return 0
+
+
+def _print_statement(statement: BudgetStatement) -> None:
+    saving = "agreed" if statement.saving_agreed else "not agreed"
+    print(f"{statement.category}, saving {saving} ({statement.status})")
+    print(f"{'year':<10}{'granted':>14}{'spent':>14}{'lapsed':>14}{'balance':>14}  rule")
     for row in statement.rows:
         print(
             f"{row.label:<10}{euro(row.granted):>14}{euro(row.spent):>14}"
@@ -165,4 +182,3 @@ def _run(args: argparse.Namespace) -> int:
         print(f"unfunded in total: {euro(statement.unfunded)}")
     for reading in statement.readings:
         print(f"  reading: {reading}")
-    return 0

@@ -7,7 +7,7 @@ import argparse
 
 from caopo.cli._output import as_date, dump_json
 from caopo.errors import InvalidInputError
-from caopo.leaders.career_patterns import career_growth, career_pattern_detail
+from caopo.leaders.career_patterns import READING, career_growth, career_pattern_detail
 
 __all__ = ["add_parser"]
 
@@ -25,7 +25,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "count", nargs="?", help="pupils on 1 October (bo, sbo) or normative formation Q (so)"
     )
-    parser.add_argument("--school-type", required=True, help="bo, sbo or so")
+    readings = ", ".join(f"{member} as {column}" for member, column in READING.items())
+    parser.add_argument("--school-type", required=True, help=f"bo, sbo or so (read {readings})")
     parser.add_argument(
         "--on", type=as_date, help="date the scale is asked for (before 2020-08-01)"
     )
@@ -69,10 +70,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         print(dump_json(detail))
         return 0
-    symbol = "Y" if detail.measure == "weighted_pupils" else "Q"
     print(
-        f"{detail.school_type}, count {detail.count} ({symbol} = {detail.value}) on {detail.on}: "
-        f"{detail.scale} ({detail.band})"
+        f"{detail.school_type}, count {detail.count} ({detail.symbol} = {detail.value}) on "
+        f"{detail.on}: {detail.scale} ({detail.band})"
     )
     for source in detail.sources:
         print(f"  source: {source.title}" + (f" <{source.url}>" if source.url else ""))

@@ -22,7 +22,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     parser.add_argument("scale", help="scale code on --since, e.g. LA")
     parser.add_argument("step", help="step (trede) on --since")
-    parser.add_argument("--since", required=True, type=as_date, help="start date")
+    parser.add_argument(
+        "--since",
+        required=True,
+        type=as_date,
+        help="start date; the first periodiek counts the days in service from it",
+    )
     parser.add_argument("--until", required=True, type=as_date, help="end date (inclusive)")
     parser.add_argument("--mode", choices=("strict", "lenient"), default="strict")
     parser.add_argument("--json", action="store_true", help="print JSON")

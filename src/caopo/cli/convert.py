@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from caopo.cli._output import as_date, dump_json, euro
-from caopo.salary_scales.careers import convert
+from caopo.salary_scales.conversions import convert
 
 __all__ = ["add_parser"]
 
@@ -13,8 +13,11 @@ __all__ = ["add_parser"]
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "convert",
-        help="apply the scale conversion of a CAO transition (2018-09-01, 2022-01-01)",
-        description="Place a scale and step into the new scale at a CAO transition.",
+        help="apply the scale conversion of a transition between CAO editions",
+        description=(
+            "Place a scale and step into the new scale at a transition between CAO editions "
+            "(the transitions and their rules are in data/mappings/scale_transitions.yaml)."
+        ),
     )
     parser.add_argument("scale", help="scale code before the transition, e.g. L10, A11")
     parser.add_argument("step", help="step (trede) before the transition")
@@ -39,6 +42,7 @@ def _run(args: argparse.Namespace) -> int:
     if result.old_table or result.new_table:
         print(f"  tables: {result.old_table or 'none'} -> {result.new_table or 'none'}")
     print(f"  rule: {result.rule}")
+    print(f"  status: {result.status}")
     for note in result.notes:
         print(f"  note: {note}")
     for source in result.sources:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from caopo.cli._output import dump_json, euro
-from caopo.leaders.funding import SCHOOL_TYPES, director_funding_detail
+from caopo.inputs import SchoolType
+from caopo.leaders.funding import READING, director_funding_detail
 
 __all__ = ["add_parser"]
 
@@ -21,7 +22,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         ),
     )
     parser.add_argument("pupils", help="pupils on the teldatum (1 October before the year)")
-    parser.add_argument("--school-type", required=True, help=f"one of: {', '.join(SCHOOL_TYPES)}")
+    readings = ", ".join(f"{member} as {column}" for member, column in READING.items())
+    parser.add_argument(
+        "--school-type",
+        required=True,
+        help=f"one of: {', '.join(SchoolType)} (read {readings})",
+    )
     parser.add_argument("--school-year", required=True, help="school year, e.g. 2013-2014")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(handler=_run)

@@ -1,6 +1,6 @@
-"""``caopo garantietoelage --old-scale S --old-step N --new-scale S (--new-step N |
---new-salary A) --on DATE [--fte F] [--no-directietoelage] [--unresolved-raises count|ignore]
-[--json]``."""
+"""``caopo garantietoelage --old-scale S --old-step N [--old-step-on DATE
+[--in-service-from DATE]] --new-scale S (--new-step N | --new-salary A) --on DATE [--fte F]
+[--no-directietoelage] [--unresolved-raises count|ignore] [--json]``."""
 
 from __future__ import annotations
 
@@ -23,7 +23,19 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         ),
     )
     parser.add_argument("--old-scale", required=True, help="old scale, e.g. DB, DC, DC+U, AB")
-    parser.add_argument("--old-step", required=True, help="old step reached on the date")
+    parser.add_argument(
+        "--old-step", required=True, help="old step reached on the date (or on --old-step-on)"
+    )
+    parser.add_argument(
+        "--old-step-on",
+        type=as_date,
+        help="date the old step was held; the periodieken since are applied",
+    )
+    parser.add_argument(
+        "--in-service-from",
+        type=as_date,
+        help="start of service, for the periodiek condition (default: --old-step-on)",
+    )
     parser.add_argument("--new-scale", required=True, help="new scale, e.g. D11, D12")
     parser.add_argument("--new-step", help="new step (looked up in the salary tables)")
     parser.add_argument(
@@ -57,6 +69,8 @@ def _run(args: argparse.Namespace) -> int:
         fte=args.fte,
         directietoelage=False if args.no_directietoelage else None,
         unresolved_raises_count=args.unresolved_raises == "count",
+        old_step_on=args.old_step_on,
+        in_service_from=args.in_service_from,
     )
     if args.json:
         print(dump_json(d))
@@ -65,9 +79,9 @@ def _run(args: argparse.Namespace) -> int:
         f"garantietoelage on {d.on} at werktijdfactor {d.fte}: {euro(d.amount)} per month "
         f"({d.article}; status {d.status})"
     )
-    step = f" trede {d.old_step_used}" + (
-        f" (asked {d.old_step}, capped)" if d.old_step_used != d.old_step else ""
-    )
+    held = f" (trede {d.old_step} on {d.old_step_on})" if d.old_step_on is not None else ""
+    capped = f" (asked {d.old_step}, capped)" if not held and d.old_step_used != d.old_step else ""
+    step = f" trede {d.old_step_used}{held}{capped}"
     print(f"  old salary    {d.old_scale}{step}: {euro(d.old_salary)} ({d.old_table_from} table)")
     print(f"  indexation    x {d.indexation_factor}")
     for item in d.indexation:

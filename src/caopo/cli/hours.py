@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from caopo.cli._output import as_date, dump_json
-from caopo.professionalisation.budgets import professionalisation_hours
+from caopo.professionalisation.hours import professionalisation_hours
 
 __all__ = ["add_parser"]
 
@@ -17,7 +17,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description="Hour budgets on a date: professionalisation, starters, DI basis and 57+.",
     )
     parser.add_argument("--on", required=True, type=as_date, help="date, e.g. 2024-11-01")
-    parser.add_argument("--fte", default="1", help="werktijdfactor (default 1)")
+    parser.add_argument("--fte", default="1", help="werktijdfactor above 0 (default 1)")
     parser.add_argument("--age", type=int, default=None, help="age in years (57+ budget)")
     parser.add_argument("--starter", action="store_true", help="a starting teacher")
     parser.add_argument("--past-aow-age", action="store_true", help="working past AOW age")
@@ -36,7 +36,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         print(dump_json(hours))
         return 0
-    print(f"hour budgets on {hours.on} at werktijdfactor {hours.fte} ({hours.cao}):")
+    print(
+        f"hour budgets on {hours.on} at werktijdfactor {hours.fte} ({hours.cao}; {hours.status}):"
+    )
     for line in hours.lines:
         saving = (
             f"save up to {line.max_saving_years} years"

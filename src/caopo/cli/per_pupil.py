@@ -18,7 +18,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     parser.add_argument("kind", help=f"one of: {', '.join(FUNDING_KINDS)}")
     parser.add_argument("pupils", help="number of pupils")
-    parser.add_argument("--school-type", required=True, help="bao, sbo, so or vso")
+    parser.add_argument(
+        "--school-type", required=True, help="bo (bao, basisschool), sbo, so or vso"
+    )
     parser.add_argument("--school-year", required=True, help="school year, e.g. 2021-2022")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(handler=_run)

@@ -17,10 +17,11 @@ from datetime import date
 from decimal import Decimal
 
 from caopo.catalog.loader import catalog
+from caopo.catalog.series import Series
 from caopo.errors import InvalidInputError, UnknownScaleError
 from caopo.inputs import scale_text, to_date
 from caopo.money import quantize
-from caopo.provenance import Status
+from caopo.provenance import Status, weakest
 from caopo.schema.allowances import ALLOWANCES, AllowanceDerivation, SchoolLeaderAllowanceTable
 from caopo.schema.base import Source
 
@@ -64,10 +65,27 @@ def _name(value: object) -> str:
     )
 
 
+def _status(
+    series: Series[SchoolLeaderAllowanceTable], version: SchoolLeaderAllowanceTable
+) -> Status:
+    """The weakest of the version and, for a derived version, the version it rests on."""
+    statuses = [version.status]
+    if version.derivation is not None:
+        statuses.append(series.version_on(version.derivation.base).status)
+    return weakest(statuses)
+
+
 def school_leader_allowance_detail(
     allowance: str, *, scale: str, on: object
 ) -> SchoolLeaderAllowanceDetail:
-    """The allowance *allowance* for *scale* on *on*, with its condition and source."""
+    """The allowance *allowance* for *scale* on *on*, with its condition and source.
+
+    The directietoelage (CAO PO 2016-2017 art. 6.29a; until 2020-08-01), the bindingstoelage
+    and the arbeidsmarkttoelage directie (CAO PO 2022) are full-time amounts per scale, read
+    from ``data/allowances/``; each version names its CAO (:attr:`~SchoolLeaderAllowanceDetail.cao`). A derived version (a percentage
+    applied to an earlier published version) is ``derived`` at best: the status is the
+    weakest of the version and the version it was derived from.
+    """
     name = _name(allowance)
     table_id = ALLOWANCES[name]
     day = to_date(on)
@@ -95,7 +113,7 @@ def school_leader_allowance_detail(
         table=table_id,
         effective_from=version.effective_from,
         effective_until=end,
-        status=version.status,
+        status=_status(series, version),
         cao=version.cao,
         basis=basis,
         sources=version.sources,

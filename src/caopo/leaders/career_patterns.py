@@ -2,7 +2,7 @@
 
 Until 1 August 2020 a director's scale followed the size of the school (CAO PO Bijlage A1,
 art. 6.22 and 6.23): for bo and sbo the weighted pupil count ``Y`` (pupils on 1 October
-plus 3 %, rounded down), for (v)so the total normative formation ``Q``. Bands:
+plus 3 %, rounded down), for so the total normative formation ``Q``. Bands:
 
 * bo: DA ``Y < 200``, DB ``200 <= Y < 400``, DC ``400 <= Y < 900``, DC+uitloop ``Y >= 900``
 * sbo: DA ``Y < 200``, DB ``200 <= Y < 400``, DC ``Y >= 400``
@@ -10,7 +10,14 @@ plus 3 %, rounded down), for (v)so the total normative formation ``Q``. Bands:
 
 The printed bands overlap at 400 (bo/sbo "200-400" and "400-900") and at 42 (so "24-42" and
 "42 and more"); caopo gives the boundary to the higher band, as AVS does ("growth to a
-y-value above 399"). The bands are data (``data/career_patterns/``).
+y-value above 399"). The bands, the weighting and the growth rule are data
+(``data/career_patterns/``).
+
+School types: every :class:`~caopo.inputs.SchoolType` spelling is accepted. Bijlage A1
+prints three columns, bo, sbo and so; a VSO school (``vso``) and "SO of VSO" (``so_vso``)
+are read as the so column (:data:`READING`). No reading of the combined SOVSO school or the
+MG types was found in the sources: ``sovso``, ``mg_so_vso`` and ``mg_sovso`` raise
+:class:`~caopo.errors.InvalidInputError` naming the school types with career patterns.
 
 A higher scale through growth applies only from the school year after three consecutive
 1 October counts gave the right to it (CAO PO 2016-2017 art. 6.25 lid 1); a DA director whose
@@ -36,11 +43,14 @@ from decimal import ROUND_FLOOR, Decimal
 from itertools import pairwise
 
 from caopo.catalog.loader import catalog
+from caopo.dates import SchoolYear
 from caopo.errors import InvalidInputError, NoDataForDateError
-from caopo.inputs import SchoolType, to_date, to_school_type
+from caopo.inputs import SchoolType, scale_text, to_date, to_pupils, to_year
+from caopo.leaders._school_types import describe, members_with_data, read_school_type
 from caopo.money import Number, to_decimal
 from caopo.schema.base import Source
 from caopo.schema.career_patterns import (
+    SYMBOLS,
     CareerBand,
     CareerPatternTable,
     GrowthRule,
@@ -48,6 +58,7 @@ from caopo.schema.career_patterns import (
 )
 
 __all__ = [
+    "READING",
     "CareerBand",
     "CareerPatternDetail",
     "CareerPatternTable",
@@ -61,13 +72,20 @@ __all__ = [
 
 TABLE = "career_patterns"
 
+READING: dict[SchoolType, SchoolType] = {
+    SchoolType.VSO: SchoolType.SO,
+    SchoolType.SO_VSO: SchoolType.SO,
+}
+"""School types read as another column of Bijlage A1: VSO and "SO of VSO" as so."""
+
 
 @dataclass(frozen=True, slots=True)
 class CareerPatternDetail:
     """The scale a school size entitles a director to, with the band and its source."""
 
     scale: str
-    school_type: str
+    school_type: SchoolType
+    """The column read (``vso`` and ``so_vso`` are read as ``so``)."""
     count: Decimal
     """As given: pupils on 1 October (bo, sbo) or the normative formation Q (so)."""
     value: Decimal
@@ -78,6 +96,11 @@ class CareerPatternDetail:
     effective_from: date
     effective_until: date
     sources: tuple[Source, ...]
+
+    @property
+    def symbol(self) -> str:
+        """``Y`` (weighted pupils) or ``Q`` (normative formation)."""
+        return SYMBOLS[self.measure]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +125,7 @@ def _table(on: date | None = None) -> CareerPatternTable:
     last = series.versions[-1]
     if on is None:
         return last
-    if last.effective_until is not None and on >= last.effective_until:
+    if on >= last.effective_until:
         raise NoDataForDateError(
             f"career patterns by pupil count ended on {last.effective_until}; on {on} "
             f"{last.replaced_by}"
@@ -110,50 +133,56 @@ def _table(on: date | None = None) -> CareerPatternTable:
     return series.version_on(on)
 
 
-def _school_type(value: object, table: CareerPatternTable) -> SchoolType:
-    found = to_school_type("so" if value == "(v)so" else value)
-    key = SchoolType.SO if found in (SchoolType.VSO, SchoolType.SO_VSO) else found
-    if key in table.school_types:
-        return key
-    raise InvalidInputError(
-        f"school_type {value!r} has no career patterns; school types: "
-        f"{', '.join(table.school_types)}"
-    )
+def _patterns(value: object, table: CareerPatternTable) -> tuple[SchoolType, SchoolTypePatterns]:
+    member, column = read_school_type(value, READING)
+    patterns = table.school_types.get(column)
+    if patterns is None:
+        raise InvalidInputError(
+            f"school_type {describe(member, column)} has no career patterns (Bijlage A1 prints "
+            f"bo, sbo and so); school types with career patterns: "
+            f"{members_with_data(table.school_types, READING)}"
+        )
+    return column, patterns
 
 
-def _to_count(value: object, *, whole: bool) -> Decimal:
+def _pupils(value: object, *, name: str) -> int:
+    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+        value = int(value)
+    return to_pupils(value, name=name)
+
+
+def _count(value: object, patterns: SchoolTypePatterns) -> Decimal:
+    if patterns.measure == "weighted_pupils":
+        return Decimal(_pupils(value, name="count"))
     number = to_decimal(value, name="count")
-    if number < 0 or (whole and number != number.to_integral_value()):
-        kind = "a whole number of pupils from 0" if whole else "a number from 0"
-        raise InvalidInputError(f"count must be {kind}, not {value!r}")
+    if number < 0:
+        raise InvalidInputError(f"count (normative formation Q) must be from 0, not {value!r}")
     return number
 
 
 def weighted_pupils(count: int | str) -> int:
-    """Y: the pupil count on 1 October plus 3 %, rounded down (the percentage and the
-    rounding are data).
+    """Y: the pupil count on 1 October plus 3 %, rounded down (RPBO art. I-Q201 onder e;
+    the percentage and the rounding are data).
 
     >>> weighted_pupils(380), weighted_pupils(420)
     (391, 432)
     """
     table = _table()
-    pupils = _to_count(count, whole=True)
+    pupils = _pupils(count, name="count")
     raw = pupils * (1 + table.weighting.percentage / 100)
     return int(raw.to_integral_value(rounding=ROUND_FLOOR))
 
 
-def _measure(count: Decimal, patterns: SchoolTypePatterns) -> Decimal:
+def _entitled(count: Decimal, patterns: SchoolTypePatterns) -> tuple[Decimal, CareerBand]:
+    value = count
     if patterns.measure == "weighted_pupils":
-        return Decimal(weighted_pupils(int(count)))
-    return count
+        value = Decimal(weighted_pupils(int(count)))
+    return value, next(band for band in patterns.bands if band.contains(value))
 
 
-def _band(value: Decimal, patterns: SchoolTypePatterns) -> CareerBand:
-    return next(band for band in patterns.bands if band.contains(value))
-
-
-def career_pattern_detail(count: Number, *, school_type: str, on: object) -> CareerPatternDetail:
-    """The director scale a school's size gives the right to on *on* (before 2020-08-01).
+def career_pattern_detail(count: Number, *, school_type: object, on: object) -> CareerPatternDetail:
+    """The director scale a school's size gives the right to on *on* (before 2020-08-01;
+    CAO PO Bijlage A1, art. 6.22 and 6.23).
 
     For bo and sbo *count* is the number of pupils on 1 October (weighted here: +3 %, rounded
     down); for so it is the total normative formation Q. This is the entitlement of one
@@ -161,20 +190,16 @@ def career_pattern_detail(count: Number, *, school_type: str, on: object) -> Car
     """
     day = to_date(on)
     table = _table(day)
-    kind = _school_type(school_type, table)
-    patterns = table.school_types[kind]
-    number = _to_count(count, whole=patterns.measure == "weighted_pupils")
-    value = _measure(number, patterns)
-    band = _band(value, patterns)
-    symbol = "Y" if patterns.measure == "weighted_pupils" else "Q"
-    assert table.effective_until is not None
+    column, patterns = _patterns(school_type, table)
+    number = _count(count, patterns)
+    value, band = _entitled(number, patterns)
     return CareerPatternDetail(
         scale=band.scale,
-        school_type=kind,
+        school_type=column,
         count=number,
         value=value,
         measure=patterns.measure,
-        band=band.describe(symbol),
+        band=band.describe(patterns.symbol),
         on=day,
         effective_from=table.effective_from,
         effective_until=table.effective_until,
@@ -182,7 +207,7 @@ def career_pattern_detail(count: Number, *, school_type: str, on: object) -> Car
     )
 
 
-def career_pattern(count: Number, *, school_type: str, on: object) -> str:
+def career_pattern(count: Number, *, school_type: object, on: object) -> str:
     """The director scale (DA, DB, DC or DC+U) for a school size on a date before
     2020-08-01; see :func:`career_pattern_detail`.
 
@@ -196,91 +221,108 @@ def career_pattern(count: Number, *, school_type: str, on: object) -> str:
     return career_pattern_detail(count, school_type=school_type, on=on).scale
 
 
-def career_growth(
-    counts: Mapping[int, Number], *, school_type: str, start_scale: str
-) -> tuple[GrowthStep, ...]:
-    """Apply the growth rule to a history of 1 October counts.
+def _start_scale(value: object, table: CareerPatternTable) -> str:
+    code = scale_text(value, name="start_scale")
+    if code not in table.scale_order:
+        raise InvalidInputError(
+            f"start_scale {value!r} is not a career-pattern scale; scales: "
+            f"{', '.join(table.scale_order)}"
+        )
+    return code
 
-    *counts* maps the calendar year of each 1 October count to the count (pupils for bo and
-    sbo, Q for so); the years must be consecutive. *start_scale* is the director's scale
-    before the first count takes effect. For every count the result gives the scale that
-    applies from the following 1 August: a higher scale only after
-    ``consecutive_counts`` (3) consecutive counts gave the right to it, with the lid 2
-    exception for DA -> DB on the count of 1 October 2018; never a lower scale.
 
-    A count whose scale would apply on or after 2020-08-01 raises: from then placement
-    follows FUWA PO.
-    """
+def _count_years(counts: Mapping[int, Number]) -> dict[int, Number]:
     if not counts:
         raise InvalidInputError("counts must hold at least one 1 October count")
-    table = _table()
-    kind = _school_type(school_type, table)
-    patterns = table.school_types[kind]
-    rule = table.growth
-    order = table.scale_order
-    current = start_scale.strip().upper().replace("+UITLOOP", "+U")
-    if current not in order:
-        raise InvalidInputError(
-            f"start_scale {start_scale!r} is not a career-pattern scale; scales: {', '.join(order)}"
-        )
-    years = sorted(counts)
-    if any(not isinstance(y, int) or isinstance(y, bool) for y in years):
-        raise InvalidInputError(f"count years must be ints (the year of 1 October), not {years!r}")
+    by_year = {to_year(year, name="count year"): count for year, count in counts.items()}
+    if len(by_year) != len(counts):
+        raise InvalidInputError(f"count years must differ, not {list(counts)!r}")
+    years = sorted(by_year)
     gaps = [(a, b) for a, b in pairwise(years) if b != a + 1]
     if gaps:
         raise InvalidInputError(
             f"count years must be consecutive; missing between {gaps[0][0]} and {gaps[0][1]}"
         )
-    assert table.effective_until is not None
+    return {year: by_year[year] for year in years}
+
+
+def _check_in_force(year: SchoolYear, table: CareerPatternTable) -> None:
+    if year.teldatum < table.effective_from:
+        raise NoDataForDateError(
+            f"the count of {year.teldatum} is before the career patterns shipped "
+            f"(from {table.effective_from})"
+        )
+    if year.end >= table.effective_until:
+        raise NoDataForDateError(
+            f"the count of {year.teldatum} would set the scale from {year.end}, but career "
+            f"patterns by pupil count ended on {table.effective_until}: {table.replaced_by}"
+        )
+
+
+def _grow(
+    current: str, entitlements: list[str], year: SchoolYear, table: CareerPatternTable
+) -> tuple[str, str]:
+    """The scale from the end of *year* after its count (the last of *entitlements*), and
+    why (art. 6.25); ``""`` where nothing needs saying."""
+    rule, rank = table.growth, table.scale_order.index
+    entitled = entitlements[-1]
+    if (
+        year.teldatum == rule.exception_count_on
+        and current == rule.exception_from
+        and rank(entitled) >= rank(rule.exception_to)
+    ):
+        return rule.exception_to, (f"{rule.article} exception: {rule.exception_to} from {year.end}")
+    window = entitlements[-rule.consecutive_counts :]
+    target = min(window, key=rank)
+    if len(window) == rule.consecutive_counts and rank(target) > rank(current):
+        return target, (
+            f"{rule.consecutive_counts} consecutive counts gave {target} or higher: "
+            f"{target} from {year.end}"
+        )
+    if rank(entitled) > rank(current):
+        return current, f"not yet {rule.consecutive_counts} consecutive counts, stays {current}"
+    if rank(entitled) < rank(current):
+        return current, f"the scale does not go down, stays {current}"
+    return current, ""
+
+
+def career_growth(
+    counts: Mapping[int, Number], *, school_type: object, start_scale: str
+) -> tuple[GrowthStep, ...]:
+    """Apply the growth rule (CAO PO 2016-2017 art. 6.25) to a history of 1 October counts.
+
+    *counts* maps the calendar year of each 1 October count to the count (pupils for bo and
+    sbo, Q for so); the years must be consecutive. *start_scale* is the director's scale
+    before the first count takes effect. For every count the result gives the scale that
+    applies from the start of the following school year: a higher scale only after
+    ``consecutive_counts`` (3) consecutive counts gave the right to it (lid 1), with the
+    lid 2 exception (DA -> DB on the count of 1 October 2018); never a lower scale.
+
+    A count whose scale would apply on or after 2020-08-01 raises: from then placement
+    follows FUWA PO.
+    """
+    history = _count_years(counts)
+    table = _table()
+    _, patterns = _patterns(school_type, table)
+    current = _start_scale(start_scale, table)
     steps: list[GrowthStep] = []
     entitlements: list[str] = []
-    for year in years:
-        teldatum = date(year, 10, 1)
-        applies_from = date(year + 1, 8, 1)
-        if teldatum < table.effective_from:
-            raise NoDataForDateError(
-                f"the count of {teldatum} is before the career patterns shipped "
-                f"(from {table.effective_from})"
-            )
-        if applies_from >= table.effective_until:
-            raise NoDataForDateError(
-                f"the count of {teldatum} would set the scale from {applies_from}, but career "
-                f"patterns by pupil count ended on {table.effective_until}: "
-                f"{table.replaced_by}"
-            )
-        number = _to_count(counts[year], whole=patterns.measure == "weighted_pupils")
-        value = _measure(number, patterns)
-        entitled = _band(value, patterns).scale
-        entitlements.append(entitled)
-        window = entitlements[-rule.consecutive_counts :]
-        reason = f"count {number} -> {value} gives {entitled}"
-        if (
-            teldatum == rule.exception_count_on
-            and current == rule.exception_from
-            and order.index(entitled) >= order.index(rule.exception_to)
-        ):
-            current = rule.exception_to
-            reason += f"; {rule.article} exception: {rule.exception_to} from {applies_from}"
-        elif len(window) == rule.consecutive_counts:
-            target = min(window, key=order.index)
-            if order.index(target) > order.index(current):
-                current = target
-                reason += (
-                    f"; {rule.consecutive_counts} consecutive counts gave {target} or higher: "
-                    f"{target} from {applies_from}"
-                )
-        if order.index(entitled) > order.index(current) and not reason.endswith(str(applies_from)):
-            reason += f"; not yet {rule.consecutive_counts} consecutive counts, stays {current}"
-        elif order.index(entitled) < order.index(current):
-            reason += f"; the scale does not go down, stays {current}"
+    for year, count in history.items():
+        school_year = SchoolYear(year)
+        _check_in_force(school_year, table)
+        number = _count(count, patterns)
+        value, band = _entitled(number, patterns)
+        entitlements.append(band.scale)
+        current, why = _grow(current, entitlements, school_year, table)
+        reason = f"count {number} -> {value} gives {band.scale}" + (f"; {why}" if why else "")
         steps.append(
             GrowthStep(
-                teldatum=teldatum,
+                teldatum=school_year.teldatum,
                 count=number,
                 value=value,
-                entitled=entitled,
+                entitled=band.scale,
                 scale=current,
-                applies_from=applies_from,
+                applies_from=school_year.end,
                 reason=reason,
             )
         )

@@ -12,6 +12,11 @@ The band boundaries are data (``data/funding/``), read from the legal text. AVS 
 the boundary as "< 97 / 97 of meer"; at exactly 97 (sbo: 99) pupils that differs, and caopo
 follows the legal text (docs/school-leaders.md).
 
+School types: every :class:`~caopo.inputs.SchoolType` spelling is accepted. The regulations
+print one column "SO of VSO" (``so_vso``) for a school that is either; an SO school
+(``so``) and a VSO school (``vso``) are read as that column (:data:`READING`). Every other
+member has its own column.
+
 >>> from caopo.leaders.funding import director_funding
 >>> director_funding(97, school_type="bo", school_year="2013-2014")
 Decimal('19704.11')
@@ -25,15 +30,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from caopo.catalog.loader import catalog
-from caopo.dates import SchoolYear, school_year
+from caopo.dates import SchoolYear
+from caopo.dates import school_year as parse_school_year
 from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError
-from caopo.inputs import SchoolType, to_school_type
+from caopo.inputs import SchoolType, to_pupils
+from caopo.leaders._school_types import describe, members_with_data, read_school_type
 from caopo.provenance import Status
 from caopo.schema.base import Source
 from caopo.schema.funding import DirectorFundingTable, FundingBand, Regulation, SchoolTypeFunding
 
 __all__ = [
-    "SCHOOL_TYPES",
+    "READING",
     "DirectorFundingDetail",
     "DirectorFundingTable",
     "FundingBand",
@@ -47,16 +54,12 @@ __all__ = [
 
 TABLE = "director_funding"
 
-
-SCHOOL_TYPES: dict[str, str] = {
-    "bo": "basisschool (Besluit bekostiging WPO art. 26 lid 1)",
-    "sbo": "speciale school voor basisonderwijs (Besluit bekostiging WPO art. 26 lid 2)",
-    "so_vso": "school voor speciaal onderwijs of voortgezet speciaal onderwijs (SO of VSO)",
-    "sovso": "school voor speciaal en voortgezet speciaal onderwijs (SOVSO)",
-    "mg_so_vso": "SO of VSO voor meervoudig gehandicapte leerlingen (MG SO of VSO)",
-    "mg_sovso": "SOVSO voor meervoudig gehandicapte leerlingen (MG SOVSO)",
+READING: dict[SchoolType, SchoolType] = {
+    SchoolType.SO: SchoolType.SO_VSO,
+    SchoolType.VSO: SchoolType.SO_VSO,
 }
-"""The school types of the funding tables, with what they mean."""
+"""School types the funding tables read as another column: SO and VSO schools as "SO of
+VSO" (Besluit bekostiging WEC art. 35: one table per onderwijssoort)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +70,8 @@ class DirectorFundingDetail:
     """EUR per school for the whole school year, as the regulation prints it."""
     pupils: int
     """The pupil count on the teldatum (1 October) before the school year."""
-    school_type: str
+    school_type: SchoolType
+    """The column read (``so`` and ``vso`` are read as ``so_vso``)."""
     school_year: SchoolYear
     teldatum: str
     """The 1 October whose count determines this school year's amount."""
@@ -81,47 +85,24 @@ class DirectorFundingDetail:
 
 
 def funding_school_type(value: object) -> SchoolType:
-    """The school type whose amounts apply: SO and VSO schools share the "SO of VSO"
-    amounts of the funding tables (``so_vso``).
+    """The school type whose amounts apply to *value* (any spelling): SO and VSO schools
+    share the "SO of VSO" amounts of the funding tables (``so_vso``).
 
     >>> str(funding_school_type("VSO"))
     'so_vso'
     """
-    found = to_school_type(value)
-    return SchoolType.SO_VSO if found in (SchoolType.SO, SchoolType.VSO) else found
-
-
-def _to_pupils(value: object) -> int:
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidInputError(f"pupils must be a whole number from 0, not {value!r}")
-    return value
+    return read_school_type(value, READING)[1]
 
 
 def shipped_school_years() -> tuple[SchoolYear, ...]:
     """The school years with a shipped (or user-supplied) funding table, oldest first."""
     return tuple(
-        school_year(version.school_year)
+        parse_school_year(version.school_year)
         for version in catalog().series(TABLE, DirectorFundingTable).versions
     )
 
 
-def director_funding_detail(
-    pupils: int | str, *, school_type: str, school_year: SchoolYear | str
-) -> DirectorFundingDetail:
-    """The aanvullende bekostiging schoolleiding for a school of *school_type* with *pupils*
-    pupils on the teldatum before *school_year*, with band, regulation and source.
-
-    >>> detail = director_funding_detail(98, school_type="bo", school_year="2013-2014")
-    >>> detail.band, detail.regulation.bwbr
-    ('large (98 pupils or more)', 'BWBR0035590')
-    """
-    from caopo.dates import school_year as parse_year
-
-    count = _to_pupils(pupils)
-    kind = funding_school_type(school_type)
-    year = parse_year(school_year)
+def _table(year: SchoolYear) -> DirectorFundingTable:
     table = catalog().series(TABLE, DirectorFundingTable).get(year.start)
     if table is None:
         shipped = ", ".join(str(y) for y in shipped_school_years())
@@ -129,28 +110,59 @@ def director_funding_detail(
             f"no aanvullende bekostiging schoolleiding is shipped for school year {str(year)!r}; "
             f"shipped school years: {shipped}"
         )
-    funding = table.school_types.get(kind)
+    return table
+
+
+def _funding(table: DirectorFundingTable, value: object) -> tuple[SchoolType, SchoolTypeFunding]:
+    member, column = read_school_type(value, READING)
+    funding = table.school_types.get(column)
     if funding is None:
         raise NotPublishedError(
-            f"school year {table.school_year} has no amounts for school type {kind!r} in the "
-            f"sources read; school types with amounts: {', '.join(table.school_types)}"
+            f"school year {table.school_year} has no amounts for school type "
+            f"{describe(member, column)} in the sources read; school types with amounts: "
+            f"{members_with_data(table.school_types, READING)}"
         )
-    band = next((b for b in funding.bands if b.contains(count)), None)
+    return column, funding
+
+
+def _amount(
+    table: DirectorFundingTable, column: SchoolType, funding: SchoolTypeFunding, pupils: int
+) -> tuple[FundingBand, Decimal]:
+    band = next((b for b in funding.bands if b.contains(pupils)), None)
     if band is None:
         valid = ", ".join(b.describe() for b in funding.bands)
         raise InvalidInputError(
-            f"pupils {count!r} is outside the bands of school type {kind!r}: {valid}"
+            f"pupils {pupils!r} is outside the bands of school type {column.value!r}: {valid}"
         )
     if band.amount is None:
         printed = f" (the source printed {band.printed})" if band.printed is not None else ""
         raise NotPublishedError(
-            f"school year {table.school_year}, school type {kind!r}, band {band.describe()}: "
-            f"amount not published{printed}: {band.not_published}"
+            f"school year {table.school_year}, school type {column.value!r}, band "
+            f"{band.describe()}: amount not published{printed}: {band.not_published}"
         )
+    return band, band.amount
+
+
+def director_funding_detail(
+    pupils: int | str, *, school_type: object, school_year: SchoolYear | str
+) -> DirectorFundingDetail:
+    """The aanvullende bekostiging schoolleiding (Besluit bekostiging WPO art. 26, Besluit
+    bekostiging WEC art. 35) for a school of *school_type* with *pupils* pupils on the
+    teldatum before *school_year*, with band, regulation and source.
+
+    >>> detail = director_funding_detail(98, school_type="bo", school_year="2013-2014")
+    >>> detail.band, detail.regulation.bwbr
+    ('large (98 pupils or more)', 'BWBR0035590')
+    """
+    count = to_pupils(pupils, name="pupils")
+    year = parse_school_year(school_year)
+    table = _table(year)
+    column, funding = _funding(table, school_type)
+    band, amount = _amount(table, column, funding, count)
     return DirectorFundingDetail(
-        amount=band.amount,
+        amount=amount,
         pupils=count,
-        school_type=kind,
+        school_type=column,
         school_year=year,
         teldatum=str(year.previous().teldatum),
         band=band.describe(),
@@ -164,7 +176,7 @@ def director_funding_detail(
 
 
 def director_funding(
-    pupils: int | str, *, school_type: str, school_year: SchoolYear | str
+    pupils: int | str, *, school_type: object, school_year: SchoolYear | str
 ) -> Decimal:
     """The aanvullende bekostiging schoolleiding (EUR per school per school year); see
     :func:`director_funding_detail`."""

@@ -17,12 +17,19 @@ Which raises count is a flag per raise in the raise chain (``guarantee_indexatio
 2022-07-01 does. For raises the sources do not settle, ``unresolved_raises_count`` decides
 (default ``True``: the CAO keeps "future indexation", and these are generic raises).
 
+The step reached in the old scale: the caller gives it for the date asked, or gives the step
+held on an earlier date (``old_step_on``) and caopo applies the one periodiek rule
+(:mod:`caopo.salary_scales.periodiek`, read from data) on every periodiek date since, in the
+old scale as it stood before it lapsed (the guarantee keeps its prospect).
+
+The status is the weakest (:func:`caopo.provenance.weakest`) of the old and new salary
+tables, the raises counted as indexation, and ``derived`` where the old amount is carried
+past the end of the old tables.
+
 Assumptions (the handreiking's own computation was not available; docs/school-leaders.md):
 the part-time amount is pro rata the werktijdfactor; the value is computed pointwise for the
 date asked, so it is zero while the new salary is at or above the guarantee and would come
-back if the guaranteed amount rose above the new salary again; the caller gives the old step
-the person would have reached on the date (periodiek on 1 August), which is capped at the
-old maximum here.
+back if the guaranteed amount rose above the new salary again.
 """
 
 from __future__ import annotations
@@ -33,11 +40,13 @@ from decimal import Decimal
 
 from caopo.catalog.inventory import raises
 from caopo.catalog.loader import catalog
-from caopo.errors import InvalidInputError, NoDataForDateError
+from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError
 from caopo.inputs import scale_text, to_date, to_fte, to_step
 from caopo.money import Number, round_cents, to_decimal
-from caopo.provenance import Status
-from caopo.salary_scales.salary import salary_detail
+from caopo.provenance import Status, weakest
+from caopo.salary_scales.codes import scale_code
+from caopo.salary_scales.periodiek import Periodiek, periodiek, periodiek_dates
+from caopo.salary_scales.salary import SalaryDetail, salary_detail
 from caopo.schema.base import Source
 from caopo.schema.garantietoelage import GuaranteeRules
 
@@ -60,6 +69,8 @@ class IndexationStep:
     percentage: Decimal | None
     counted: bool
     why: str
+    status: Status = "published"
+    """The raise's status (a counted raise passes it on to the result)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +87,9 @@ class GarantietoelageDetail:
     """N: the full-time salary in the new scale."""
     old_scale: str
     old_step: int
+    """The old step as given (held on :attr:`old_step_on`, or on :attr:`on`)."""
     old_step_used: int
-    """The old step after capping at the old scale's maximum."""
+    """The old step reached on :attr:`on`, capped at the old scale's maximum."""
     old_salary: Decimal
     """The old-scale amount as the old table prints it."""
     old_table_from: date
@@ -98,45 +110,291 @@ class GarantietoelageDetail:
     fte: Decimal
     on: date
     status: Status
+    """The weakest of the old and new tables, the counted raises, and ``derived`` where
+    the old amount is carried forward."""
     article: str
     notes: tuple[str, ...]
     sources: tuple[Source, ...]
+    old_step_on: date | None = None
+    """The date the person held :attr:`old_step`; ``None``: the step is for :attr:`on`."""
+    periodieken: tuple[Periodiek, ...] = ()
+    """The periodieken in the old scale from :attr:`old_step_on` up to :attr:`on`."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Indexed:
+    """An amount at its level, and the counted raises since."""
+
+    factor: Decimal
+    steps: tuple[IndexationStep, ...]
+
+    @property
+    def statuses(self) -> tuple[Status, ...]:
+        return tuple(step.status for step in self.steps if step.counted)
+
+
+@dataclass(frozen=True, slots=True)
+class _OldStep:
+    given: int
+    held_on: date | None
+    periodieken: tuple[Periodiek, ...]
+    used: int
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Actual:
+    """N: the actual full-time salary in the new scale, and where it came from."""
+
+    amount: Decimal
+    scale: str
+    step: int | None
+    basis: str
+    status: Status
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Guaranteed:
+    """O: the old amount and the directietoelage equivalent, each with its indexation."""
+
+    old: SalaryDetail
+    carried: bool
+    old_index: _Indexed
+    toelage: Decimal
+    toelage_index: _Indexed
+
+    @property
+    def old_indexed(self) -> Decimal:
+        return self.old.full_time_amount * self.old_index.factor
+
+    @property
+    def toelage_indexed(self) -> Decimal:
+        return self.toelage * self.toelage_index.factor
+
+    @property
+    def statuses(self) -> tuple[Status, ...]:
+        """What O rests on: the old table, ``derived`` if carried, the counted raises."""
+        toelage = self.toelage_index.statuses if self.toelage else ()
+        carried: tuple[Status, ...] = ("derived",) if self.carried else ()
+        return (self.old.status, *carried, *self.old_index.statuses, *toelage)
 
 
 def _rules() -> GuaranteeRules:
     return catalog().document(RULES, GuaranteeRules)
 
 
-def _indexation(
-    since: date, until: date, *, table: str, unresolved_count: bool
-) -> tuple[Decimal, tuple[IndexationStep, ...], bool]:
+def _counts(percentage: Decimal | None, flag: bool | None, unresolved: bool) -> tuple[bool, str]:
+    """Whether a raise counts as indexation of the guarantee, and why."""
+    if percentage is None:
+        why = "structural change, not indexation"
+        return False, why + (" (source: does not count for the guarantee)" if flag is False else "")
+    if flag is not None:
+        return flag, "counts (source)" if flag else "does not count (source)"
+    if unresolved:
+        return True, "not settled by the sources; counted because unresolved_raises_count=True"
+    return False, "not settled by the sources; not counted (unresolved_raises_count=False)"
+
+
+def _indexation(since: date, until: date, *, table: str, unresolved_count: bool) -> _Indexed:
+    """The raises of *table* in (*since*, *until*] and the product of those that count."""
     factor = Decimal(1)
     steps = []
-    provisional = False
     for event in raises():
         if not since < event.on <= until or table not in event.applies_to:
             continue
-        if event.change != "percentage" or event.percentage is None:
-            why = "structural change, not indexation"
-            if event.guarantee_indexation is False:
-                why += " (source: does not count for the guarantee)"
-            steps.append(IndexationStep(event.on, None, False, why))
-            continue
-        if event.guarantee_indexation is None:
-            counted = unresolved_count
-            why = (
-                "not settled by the sources; counted because unresolved_raises_count=True"
-                if counted
-                else "not settled by the sources; not counted (unresolved_raises_count=False)"
-            )
-        else:
-            counted = event.guarantee_indexation
-            why = "counts (source)" if counted else "does not count (source)"
+        percentage = event.percentage if event.change == "percentage" else None
+        counted, why = _counts(percentage, event.guarantee_indexation, unresolved_count)
         if counted:
             factor *= event.factor
-            provisional = provisional or event.status == "provisional"
-        steps.append(IndexationStep(event.on, event.percentage, counted, why))
-    return factor, tuple(steps), provisional
+        steps.append(IndexationStep(event.on, percentage, counted, why, event.status))
+    return _Indexed(factor, tuple(steps))
+
+
+def _comparison_date(on: object, rules: GuaranteeRules) -> date:
+    day = to_date(on)
+    if day < rules.comparison_from:
+        raise NoDataForDateError(
+            f"the garantietoelage compares from {rules.comparison_from} (the level of the "
+            f"2019-2020 re-rating, {rules.article}); {day} is before that"
+        )
+    return day
+
+
+def _old_scale(value: object, rules: GuaranteeRules) -> str:
+    old = scale_text(value, name="old_scale")
+    if old not in rules.old_scale_max_steps:
+        known = ", ".join(rules.old_scale_max_steps)
+        raise InvalidInputError(
+            f"old_scale {value!r} is not an old scale with a known maximum; old scales: {known}"
+        )
+    return old
+
+
+def _periodieken(
+    old: str, step: int, *, since: date, until: date, start: date, rules: GuaranteeRules
+) -> tuple[Periodiek, ...]:
+    """The periodieken in *old* after *since* up to *until*, in the old scale as it stood
+    on the day before each periodiek (at the latest the day before the old scales lapsed)."""
+    code = scale_code(old)
+    last_day = rules.old_scales_lapse_on - timedelta(days=1)
+    found: list[Periodiek] = []
+    for when in periodiek_dates(since, until):
+        period = code.period(min(when - timedelta(days=1), last_day))
+        result = periodiek(step, on=when, period=period, start=start)
+        if result.step is None:
+            raise NotPublishedError(
+                f"the periodiek of {when} in {old} passes the steps known for it; give the "
+                f"step reached on {until} as old_step"
+            )
+        step = result.step
+        found.append(result)
+    return tuple(found)
+
+
+def _old_step(
+    old: str, value: object, day: date, rules: GuaranteeRules, *, held_on: object, start: object
+) -> _OldStep:
+    """The old step reached on *day*: as given, or advanced by the periodieken since
+    *held_on*; then capped at the old maximum."""
+    given = to_step(value, name="old_step")
+    since = None if held_on is None else to_date(held_on, name="old_step_on")
+    if since is None and start is not None:
+        raise InvalidInputError("in_service_from needs old_step_on (the date old_step was held)")
+    found: tuple[Periodiek, ...] = ()
+    if since is not None:
+        begin = since if start is None else to_date(start, name="in_service_from")
+        if not begin <= since <= day:
+            raise InvalidInputError(
+                f"old_step_on ({since}) must be on or before on ({day}) and on or after "
+                f"in_service_from ({begin})"
+            )
+        found = _periodieken(old, given, since=since, until=day, start=begin, rules=rules)
+    reached = found[-1].step if found and found[-1].step is not None else given
+    maximum = rules.old_scale_max_steps[old]
+    notes = [
+        f"periodiek of {p.on}: trede {p.step}" if p.raised else f"{p.on}: {p.reason}" for p in found
+    ]
+    if reached > maximum:
+        notes.append(f"old step {reached} capped at the maximum of {old}: step {maximum}")
+    return _OldStep(given, since, found, min(reached, maximum), tuple(notes))
+
+
+def _old_salary(old: str, step: int, day: date, rules: GuaranteeRules) -> SalaryDetail:
+    """The old-scale amount on *day*, or on the last day of the old tables after they lapsed."""
+    carried = day >= rules.old_scales_lapse_on
+    lookup_on = rules.old_scales_lapse_on - timedelta(days=1) if carried else day
+    return salary_detail(old, step, on=lookup_on)
+
+
+def _directietoelage(old: str, given: bool | None, rules: GuaranteeRules) -> Decimal:
+    """The directietoelage in salary terms, or 0 where it does not apply."""
+    toelage = rules.directietoelage
+    eligible = old in toelage.scales
+    if given and not eligible:
+        raise InvalidInputError(
+            f"the directietoelage applied to scales {', '.join(toelage.scales)}, not {old!r}"
+        )
+    return toelage.amount if (eligible if given is None else given) else Decimal(0)
+
+
+def _actual(scale: str, step: int | str | None, salary: Number | None, day: date) -> _Actual:
+    if salary is not None:
+        amount = to_decimal(salary, name="new_salary")
+        if amount <= 0:
+            raise InvalidInputError(f"new_salary must be a positive amount, not {salary!r}")
+        code = scale_text(scale, name="new_scale")
+        return _Actual(amount, code, None, "new_salary given by the caller", "published", ())
+    if step is None:
+        raise InvalidInputError("give new_step (to look the new salary up) or new_salary")
+    found = salary_detail(scale, step, on=day)
+    return _Actual(
+        found.full_time_amount, found.scale, found.step, found.basis, found.status, found.sources
+    )
+
+
+def _guaranteed(
+    old: str, step: int, day: date, rules: GuaranteeRules, *, toelage: bool | None, unresolved: bool
+) -> _Guaranteed:
+    old_detail = _old_salary(old, step, day, rules)
+    table = rules.salary_table
+    return _Guaranteed(
+        old=old_detail,
+        carried=day >= rules.old_scales_lapse_on,
+        old_index=_indexation(
+            old_detail.effective_from, day, table=table, unresolved_count=unresolved
+        ),
+        toelage=_directietoelage(old, toelage, rules),
+        toelage_index=_indexation(
+            rules.directietoelage.level_on, day, table=table, unresolved_count=unresolved
+        ),
+    )
+
+
+def _notes(
+    step: _OldStep, guaranteed: _Guaranteed, gap: Decimal, rules: GuaranteeRules
+) -> tuple[str, ...]:
+    notes = list(step.notes)
+    old = guaranteed.old
+    if guaranteed.carried:
+        notes.append(
+            f"the old scales lapsed on {rules.old_scales_lapse_on}; the {old.scale} amount is "
+            f"carried from the last old table ({old.table} {old.effective_from}) by the "
+            f"raises that count as indexation (derived, not published)"
+        )
+    if guaranteed.toelage:
+        toelage = rules.directietoelage
+        notes.append(
+            f"directietoelage {toelage.printed_toelage} per month counted in salary terms as "
+            f"{toelage.amount} ({toelage.level_on} level)"
+        )
+        if guaranteed.toelage_index.steps != guaranteed.old_index.steps:
+            notes.append("the directietoelage is indexed from its own level date")
+    if gap == 0:
+        notes.append("the actual salary is at or above the guaranteed amount: no toelage")
+    notes.append("part-time: the full-time toelage x werktijdfactor (assumption, not read)")
+    return tuple(notes)
+
+
+def _result(
+    rules: GuaranteeRules,
+    day: date,
+    step: _OldStep,
+    guaranteed: _Guaranteed,
+    actual: _Actual,
+    fte: Decimal,
+) -> GarantietoelageDetail:
+    old = guaranteed.old
+    total = guaranteed.old_indexed + guaranteed.toelage_indexed
+    gap = max(Decimal(0), total - actual.amount)
+    return GarantietoelageDetail(
+        amount=round_cents(gap * fte),
+        full_time_amount=round_cents(gap),
+        guaranteed_amount=round_cents(total),
+        actual_salary=actual.amount,
+        old_scale=old.scale,
+        old_step=step.given,
+        old_step_used=step.used,
+        old_salary=old.full_time_amount,
+        old_table_from=old.effective_from,
+        old_salary_indexed=guaranteed.old_indexed,
+        directietoelage_equivalent=guaranteed.toelage,
+        directietoelage_indexed=guaranteed.toelage_indexed,
+        indexation_factor=guaranteed.old_index.factor,
+        indexation=guaranteed.old_index.steps,
+        carried_forward=guaranteed.carried,
+        new_scale=actual.scale,
+        new_step=actual.step,
+        new_salary_basis=actual.basis,
+        fte=fte,
+        on=day,
+        status=weakest([*guaranteed.statuses, actual.status]),
+        article=rules.article,
+        notes=_notes(step, guaranteed, gap, rules),
+        sources=tuple(dict.fromkeys((*rules.sources, *old.sources, *actual.sources))),
+        old_step_on=step.held_on,
+        periodieken=step.periodieken,
+    )
 
 
 def garantietoelage_detail(
@@ -150,133 +408,30 @@ def garantietoelage_detail(
     new_salary: Number | None = None,
     directietoelage: bool | None = None,
     unresolved_raises_count: bool = True,
+    old_step_on: object = None,
+    in_service_from: object = None,
 ) -> GarantietoelageDetail:
-    """The garantietoelage on *on*, with the guaranteed amount, the actual salary and every
-    factor.
+    """The garantietoelage (CAO PO 2019-2020 art. 5.6 lid 8) on *on*, with the guaranteed
+    amount, the actual salary and every factor.
 
-    *old_step* is the step the person would have reached in the old scale on *on* (capped at
-    the old maximum). The actual salary is looked up as *new_scale* / *new_step* on *on*, or
-    given as *new_salary* (full-time, per month) where the new table is not shipped.
+    *old_step* is the step in the old scale on *on*, or, with *old_step_on*, the step held
+    on that earlier date: the periodieken since are then applied by the one periodiek rule,
+    its days condition counted from *in_service_from* (default *old_step_on*). The step is
+    capped at the old maximum. The actual salary is looked up as *new_scale* / *new_step* on
+    *on*, or given as *new_salary* (full-time, per month) where the new table is not shipped.
     *directietoelage* (default: yes for DA..DC+uitloop) adds the directietoelage in salary
     terms. *unresolved_raises_count* decides for raises the sources do not settle.
     """
     rules = _rules()
-    day = to_date(on)
-    if day < rules.comparison_from:
-        raise NoDataForDateError(
-            f"the garantietoelage compares from {rules.comparison_from} (the level of the "
-            f"2019-2020 re-rating, {rules.article}); {day} is before that"
-        )
-    old = scale_text(old_scale)
-    if old not in rules.old_scale_max_steps:
-        known = ", ".join(rules.old_scale_max_steps)
-        raise InvalidInputError(
-            f"old_scale {old_scale!r} is not an old scale with a known maximum; old scales: {known}"
-        )
-    old_step = to_step(old_step, name="old_step")
-    maximum = rules.old_scale_max_steps[old]
-    step_used = min(old_step, maximum)
+    day = _comparison_date(on, rules)
     fte_value = to_fte(fte)
-    notes: list[str] = []
-    if step_used != old_step:
-        notes.append(f"old step {old_step} capped at the maximum of {old}: step {maximum}")
-
-    carried = day >= rules.old_scales_lapse_on
-    lookup_on = rules.old_scales_lapse_on - timedelta(days=1) if carried else day
-    old_detail = salary_detail(old, step_used, on=lookup_on)
-    if carried:
-        notes.append(
-            f"the old scales lapsed on {rules.old_scales_lapse_on}; the {old} amount is carried "
-            f"from the last old table ({old_detail.table} {old_detail.effective_from}) by the "
-            f"raises that count as indexation (derived, not published)"
-        )
-    old_factor, old_steps, provisional = _indexation(
-        old_detail.effective_from,
-        day,
-        table=rules.salary_table,
-        unresolved_count=unresolved_raises_count,
+    old = _old_scale(old_scale, rules)
+    step = _old_step(old, old_step, day, rules, held_on=old_step_on, start=in_service_from)
+    guaranteed = _guaranteed(
+        old, step.used, day, rules, toelage=directietoelage, unresolved=unresolved_raises_count
     )
-
-    toelage = rules.directietoelage
-    eligible = old in toelage.scales
-    with_toelage = eligible if directietoelage is None else directietoelage
-    if with_toelage and not eligible:
-        raise InvalidInputError(
-            f"the directietoelage applied to scales {', '.join(toelage.scales)}, not {old!r}"
-        )
-    equivalent = toelage.amount if with_toelage else Decimal(0)
-    toelage_factor, toelage_steps, toelage_provisional = _indexation(
-        toelage.level_on, day, table=rules.salary_table, unresolved_count=unresolved_raises_count
-    )
-    if with_toelage:
-        notes.append(
-            f"directietoelage {toelage.printed_toelage} per month counted in salary terms as "
-            f"{toelage.amount} ({toelage.level_on} level)"
-        )
-    if toelage_steps != old_steps and with_toelage:
-        notes.append("the directietoelage is indexed from its own level date")
-
-    if new_salary is not None:
-        actual = to_decimal(new_salary, name="new_salary")
-        if actual <= 0:
-            raise InvalidInputError(f"new_salary must be a positive amount, not {new_salary!r}")
-        new_code = scale_text(new_scale)
-        basis = "new_salary given by the caller"
-        step_value: int | None = None
-        new_status: Status = "published"
-        new_sources: tuple[Source, ...] = ()
-    else:
-        if new_step is None:
-            raise InvalidInputError("give new_step (to look the new salary up) or new_salary")
-        new_detail = salary_detail(new_scale, new_step, on=day)
-        actual = new_detail.full_time_amount
-        new_code = new_detail.scale
-        step_value = new_detail.step
-        basis = new_detail.basis
-        new_status = new_detail.status
-        new_sources = new_detail.sources
-
-    old_indexed = old_detail.full_time_amount * old_factor
-    toelage_indexed = equivalent * toelage_factor
-    guaranteed = old_indexed + toelage_indexed
-    gap = max(Decimal(0), guaranteed - actual)
-    if gap == 0:
-        notes.append("the actual salary is at or above the guaranteed amount: no toelage")
-    notes.append("part-time: the full-time toelage x werktijdfactor (assumption, not read)")
-
-    statuses = {old_detail.status, new_status}
-    if provisional or (with_toelage and toelage_provisional) or "provisional" in statuses:
-        status: Status = "provisional"
-    elif carried or "derived" in statuses:
-        status = "derived"
-    else:
-        status = "published"
-    return GarantietoelageDetail(
-        amount=round_cents(gap * fte_value),
-        full_time_amount=round_cents(gap),
-        guaranteed_amount=round_cents(guaranteed),
-        actual_salary=actual,
-        old_scale=old,
-        old_step=old_step,
-        old_step_used=step_used,
-        old_salary=old_detail.full_time_amount,
-        old_table_from=old_detail.effective_from,
-        old_salary_indexed=old_indexed,
-        directietoelage_equivalent=equivalent,
-        directietoelage_indexed=toelage_indexed,
-        indexation_factor=old_factor,
-        indexation=old_steps,
-        carried_forward=carried,
-        new_scale=new_code,
-        new_step=step_value,
-        new_salary_basis=basis,
-        fte=fte_value,
-        on=day,
-        status=status,
-        article=rules.article,
-        notes=tuple(notes),
-        sources=tuple(dict.fromkeys((*rules.sources, *old_detail.sources, *new_sources))),
-    )
+    actual = _actual(new_scale, new_step, new_salary, day)
+    return _result(rules, day, step, guaranteed, actual, fte_value)
 
 
 def garantietoelage(
@@ -290,6 +445,8 @@ def garantietoelage(
     new_salary: Number | None = None,
     directietoelage: bool | None = None,
     unresolved_raises_count: bool = True,
+    old_step_on: object = None,
+    in_service_from: object = None,
 ) -> Decimal:
     """The monthly garantietoelage at the werktijdfactor; see :func:`garantietoelage_detail`."""
     return garantietoelage_detail(
@@ -302,4 +459,6 @@ def garantietoelage(
         new_salary=new_salary,
         directietoelage=directietoelage,
         unresolved_raises_count=unresolved_raises_count,
+        old_step_on=old_step_on,
+        in_service_from=in_service_from,
     ).amount

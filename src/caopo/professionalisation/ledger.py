@@ -11,9 +11,10 @@ out. It reads, and states, these rules:
    the least money lapse, and caopo states it on every statement.
 3. **Lapse.** At the end of each budget year, a budget that has been held for as many
    years as the saving rule *in force on that last day* allows (``usable_years``: 4 until
-   CAO PO 2023-2024 — save three years, lapse when not spent within four) lapses, for
-   directors to the school's general scholingsbudget. Without a saving agreement a budget
-   lapses at the end of its own year. Because the rule in force at the year end decides,
+   CAO PO 2023-2024 — save three years, lapse when not spent within four; art. 9.6a lid 3
+   CAO PO 2013, art. 9.3 lid 4 CAO PO) lapses, for directors to the school's general
+   scholingsbudget. Where the rule requires the employer's agreement to save and none was
+   given, a budget lapses at the end of its own year. Because the rule in force at the year end decides,
    the CAO PO 2023-2024 change (from 2023-05-01: save up to four years) applies from its
    date to the balances held then.
 4. **The lapse year after 2023 was not read.** Where the data marks ``usable_years`` as
@@ -25,6 +26,10 @@ out. It reads, and states, these rules:
    :meth:`BudgetStatement.check` to turn it into an :class:`~caopo.errors.OverspendingError`.
 
 Money is conserved in every row and in total: opening + granted = spent + lapsed + closing.
+
+**Status.** A row's status is the weakest (:func:`caopo.provenance.weakest`) of its grant,
+the saving rule version read on its last day and, where it decided the lapse, that rule's
+``usable_years_status``; the statement's is the weakest of its rows.
 
 >>> s = budget_statement("teacher", first_year=2020, last_year=2021, fte="0.5",
 ...                      saving_agreed=True, spending=[("2021-03-01", "400")])
@@ -40,20 +45,20 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from caopo.errors import InvalidInputError, OverspendingError
-from caopo.inputs import to_date, to_year
+from caopo.inputs import Category, to_date, to_year
 from caopo.money import CENT, Number, to_decimal
 from caopo.professionalisation.budgets import (
     NOT_STATED,
     BudgetGrant,
-    Category,
     YearBasis,
+    budget_category,
     budget_detail,
     budget_period,
     budget_rule,
-    to_category,
     to_wtf,
+    to_year_basis,
 )
-from caopo.provenance import Status
+from caopo.provenance import Status, weakest
 
 __all__ = [
     "FIFO_READING",
@@ -70,6 +75,9 @@ FIFO_READING = (
     "the CAO does not say, this is caopo's reading"
 )
 MAX_YEARS = 60
+"""Input guard, not a CAO number: a statement covers at most a working life of years."""
+MAX_USABLE_YEARS = 10
+"""Input guard for ``usable_years_when_unread`` (the data's saving rules allow at most 11)."""
 ZERO = Decimal("0.00")
 
 
@@ -127,6 +135,7 @@ class YearStatement:
     usable_years: int
     rule: str
     lapses_next: tuple[ScheduledLapse, ...]
+    status: Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +173,42 @@ class BudgetStatement:
         return self
 
 
+# --------------------------------------------------------------------------- inputs
+
+
+@dataclass(frozen=True, slots=True)
+class _Terms:
+    """The options of one statement, parsed once; the same for every budget year."""
+
+    category: Category
+    saving_agreed: bool
+    year_basis: YearBasis
+    pro_rata: bool | None
+    usable_years_when_unread: int | None
+
+
+def _years(first_year: object, last_year: object) -> range:
+    first = to_year(first_year, name="first_year")
+    last = to_year(last_year, name="last_year")
+    if last < first or last - first >= MAX_YEARS:
+        raise InvalidInputError(
+            f"last_year {last_year!r} must be from first_year {first_year!r} up to "
+            f"{MAX_YEARS - 1} years later"
+        )
+    return range(first, last + 1)
+
+
+def _usable_override(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_USABLE_YEARS:
+        raise InvalidInputError(
+            f"usable_years_when_unread must be a whole number of years 1..{MAX_USABLE_YEARS} "
+            f"or None, not {value!r}"
+        )
+    return value
+
+
 def _fte_by_year(fte: Number | Mapping[int, Number], years: range) -> dict[int, Decimal]:
     if isinstance(fte, Mapping):
         given = {to_year(k, name="fte year"): to_wtf(v, name=f"fte[{k!r}]") for k, v in fte.items()}
@@ -180,32 +225,203 @@ def _fte_by_year(fte: Number | Mapping[int, Number], years: range) -> dict[int, 
     return dict.fromkeys(years, wtf)
 
 
+def _expense(item: object, start: date, end: date) -> tuple[date, Decimal]:
+    if not isinstance(item, (tuple, list)) or len(item) != 2:
+        raise InvalidInputError(f"each spending must be a (date, amount) pair, not {item!r}")
+    on = to_date(item[0], name="spending date")
+    amount = to_decimal(item[1], name="spending amount")
+    if amount <= 0:
+        raise InvalidInputError(f"spending amount {item[1]!r} must be positive")
+    if amount != amount.quantize(CENT):
+        raise InvalidInputError(f"spending amount {item[1]!r} has more than two decimals")
+    if not start <= on < end:
+        raise InvalidInputError(
+            f"spending date {on} is outside the statement's budget years "
+            f"({start} up to {end - timedelta(days=1)})"
+        )
+    return on, amount.quantize(CENT)
+
+
 def _spending(
     items: Iterable[tuple[object, Number]], start: date, end: date
 ) -> list[tuple[date, Decimal]]:
+    """The expenses, checked to lie in ``[start, end)``, in date order."""
     if isinstance(items, (str, bytes, Mapping)):
         raise InvalidInputError(
             f"spending must be a list of (date, amount) pairs, not {type(items).__name__}"
         )
-    out: list[tuple[date, Decimal]] = []
-    for item in items:
-        if not isinstance(item, (tuple, list)) or len(item) != 2:
-            raise InvalidInputError(f"each spending must be a (date, amount) pair, not {item!r}")
-        on = to_date(item[0], name="spending date")
-        amount = to_decimal(item[1], name="spending amount")
-        if amount <= 0:
-            raise InvalidInputError(f"spending amount {item[1]!r} must be positive")
-        if amount != amount.quantize(CENT):
-            raise InvalidInputError(f"spending amount {item[1]!r} has more than two decimals")
-        amount = amount.quantize(CENT)
-        if not start <= on < end:
-            raise InvalidInputError(
-                f"spending date {on} is outside the statement's budget years "
-                f"({start} up to {end - timedelta(days=1)})"
+    return sorted((_expense(item, start, end) for item in items), key=lambda pair: pair[0])
+
+
+# --------------------------------------------------------------------------- the ledger
+
+
+@dataclass(frozen=True, slots=True)
+class _LapseRule:
+    """The lapse rule of one budget year, read on its last day (rule 3 and 4)."""
+
+    usable: int
+    destination: str
+    how: str
+    status: Status
+
+
+def _lapse_rule(terms: _Terms, last_day: date) -> _LapseRule:
+    """How many budget years a budget may be held under the saving rule in force on
+    *last_day*, where it lapses to, and the status of what decided it."""
+    rule = budget_rule(terms.category, on=last_day)
+    saving = rule.saving
+    how = f"{rule.table} {rule.effective_from} ({rule.cao})"
+    statuses: list[Status] = [rule.status]
+    if saving.usable_years_status == "derived" and terms.usable_years_when_unread is not None:
+        usable = terms.usable_years_when_unread
+        how += f", usable_years_when_unread={usable}"
+    else:
+        usable = saving.usable_years
+        how += f", usable {usable} years ({saving.usable_years_status})"
+        statuses.append(saving.usable_years_status)
+    if saving.requires_agreement and not terms.saving_agreed:
+        usable, how = 1, how + "; no saving agreed: usable in its own year only"
+        statuses = [rule.status]
+    return _LapseRule(usable, saving.lapses_to or NOT_STATED, how, weakest(statuses))
+
+
+class _Pots:
+    """The balance of each year of origin: granted into, drawn oldest first, lapsed."""
+
+    __slots__ = ("_by_origin",)
+
+    def __init__(self) -> None:
+        self._by_origin: dict[int, Decimal] = {}
+
+    def total(self) -> Decimal:
+        return sum(self._by_origin.values(), ZERO)
+
+    def by_origin(self) -> tuple[tuple[int, Decimal], ...]:
+        return tuple(sorted(self._by_origin.items()))
+
+    def grant(self, origin: int, amount: Decimal) -> None:
+        self._by_origin[origin] = self._by_origin.get(origin, ZERO) + amount
+
+    def draw(self, on: date, amount: Decimal) -> Spending:
+        """Rule 2 and 5: draw *amount* from the oldest pots first; what no pot covers is
+        unfunded and draws nothing."""
+        need = amount
+        drawn: list[tuple[int, Decimal]] = []
+        for origin in sorted(self._by_origin):
+            take = min(self._by_origin[origin], need)
+            if take > 0:
+                self._by_origin[origin] -= take
+                need -= take
+                drawn.append((origin, take))
+        return Spending(on, amount, tuple(drawn), need)
+
+    def lapse(self, year: int, rule: _LapseRule, on: date) -> tuple[Lapse, ...]:
+        """Rule 3: at the end of budget *year*, each pot held *rule.usable* years lapses;
+        empty pots are dropped."""
+        lapses: list[Lapse] = []
+        for origin, amount in sorted(self._by_origin.items()):
+            held = year - origin + 1
+            if held >= rule.usable and amount > 0:
+                lapses.append(
+                    Lapse(
+                        origin, amount, on, rule.destination, f"held {held} of {rule.usable} years"
+                    )
+                )
+        self._by_origin = {
+            origin: amount
+            for origin, amount in self._by_origin.items()
+            if amount > 0 and year - origin + 1 < rule.usable
+        }
+        return tuple(lapses)
+
+    def schedule(self, rule: _LapseRule, year_basis: YearBasis) -> tuple[ScheduledLapse, ...]:
+        """When each remaining pot lapses if nothing more is spent and the rule stays."""
+        return tuple(
+            ScheduledLapse(
+                origin,
+                amount,
+                budget_period(origin + rule.usable - 1, year_basis)[1] - timedelta(days=1),
+                rule.destination,
             )
-        out.append((on, amount))
-    out.sort(key=lambda pair: pair[0])
-    return out
+            for origin, amount in self.by_origin()
+        )
+
+
+def _spent_by_origin(done: tuple[Spending, ...]) -> tuple[tuple[int, Decimal], ...]:
+    total: dict[int, Decimal] = {}
+    for spending in done:
+        for origin, amount in spending.drawn:
+            total[origin] = total.get(origin, ZERO) + amount
+    return tuple(sorted(total.items()))
+
+
+def _year(
+    terms: _Terms,
+    year: int,
+    fte: Decimal,
+    expenses: list[tuple[date, Decimal]],
+    pots: _Pots,
+) -> YearStatement:
+    """One budget year: grant on its first day (rule 1), spend (rules 2 and 5), lapse on
+    its last day (rules 3 and 4)."""
+    grant = budget_detail(
+        terms.category,
+        year=year,
+        fte=fte,
+        year_basis=terms.year_basis,
+        pro_rata=terms.pro_rata,
+    )
+    start, end = grant.period_start, grant.period_end
+    opening = pots.total()
+    pots.grant(year, grant.amount)
+    done = tuple(pots.draw(on, amount) for on, amount in expenses if start <= on < end)
+    last_day = end - timedelta(days=1)
+    rule = _lapse_rule(terms, last_day)
+    spent_by_origin = _spent_by_origin(done)
+    lapses = pots.lapse(year, rule, last_day)
+    return YearStatement(
+        year=year,
+        label=grant.year_label,
+        period_start=start,
+        period_end=end,
+        fte=fte,
+        grant=grant,
+        opening_balance=opening,
+        granted=grant.amount,
+        spent=sum((amount for _, amount in spent_by_origin), ZERO),
+        spent_by_origin=spent_by_origin,
+        unfunded=sum((s.unfunded for s in done), ZERO),
+        spending=done,
+        lapsed=lapses,
+        lapsed_total=sum((lapse.amount for lapse in lapses), ZERO),
+        closing_by_origin=pots.by_origin(),
+        closing_balance=pots.total(),
+        usable_years=rule.usable,
+        rule=rule.how,
+        lapses_next=pots.schedule(rule, terms.year_basis),
+        status=weakest([grant.status, rule.status]),
+    )
+
+
+def _readings(terms: _Terms, rows: list[YearStatement]) -> tuple[str, ...]:
+    """The readings the statement rests on where the sources are silent, in words."""
+    readings = [FIFO_READING, "a budget year's amount is granted in full on its first day"]
+    if terms.year_basis == "calendar":
+        readings.append("budget years are calendar years (year_basis='calendar')")
+    else:
+        readings.append(
+            "budget years are school years (year_basis='school'); a calendar-year extra counts "
+            "in the school year that contains its 1 January"
+        )
+    readings.append(
+        "a budget lapses at the end of the budget year in which it has been held for the "
+        "usable years of the saving rule in force on that year's last day"
+    )
+    defaults = [r.grant for r in rows if r.grant.pro_rata_basis == "default"]
+    if defaults:
+        readings.append(defaults[0].pro_rata_reading)
+    return tuple(readings)
 
 
 def budget_statement(
@@ -226,143 +442,26 @@ def budget_statement(
     year (0 = not employed that year). *spending* is a list of ``(date, amount)``.
     See the module documentation for the rules and readings.
     """
-    cat = to_category(category)
-    first = to_year(first_year, name="first_year")
-    last = to_year(last_year, name="last_year")
-    if last < first or last - first >= MAX_YEARS:
-        raise InvalidInputError(
-            f"last_year {last_year!r} must be from first_year {first_year!r} up to "
-            f"{MAX_YEARS - 1} years later"
-        )
     if not isinstance(saving_agreed, bool):
         raise InvalidInputError(f"saving_agreed must be True or False, not {saving_agreed!r}")
-    if usable_years_when_unread is not None and (
-        isinstance(usable_years_when_unread, bool)
-        or not isinstance(usable_years_when_unread, int)
-        or not 1 <= usable_years_when_unread <= 10
-    ):
-        raise InvalidInputError(
-            f"usable_years_when_unread must be a whole number of years 1..10 or None, "
-            f"not {usable_years_when_unread!r}"
-        )
-    years = range(first, last + 1)
-    wtfs = _fte_by_year(fte, years)
-    overall_start = budget_period(first, year_basis)[0]
-    overall_end = budget_period(last, year_basis)[1]
-    expenses = _spending(spending, overall_start, overall_end)
-
-    balances: dict[int, Decimal] = {}
-    rows: list[YearStatement] = []
-    statuses: list[Status] = []
-    for year in years:
-        grant = budget_detail(
-            cat, year=year, fte=wtfs[year], year_basis=year_basis, pro_rata=pro_rata
-        )
-        statuses.append(grant.status)
-        start, end = grant.period_start, grant.period_end
-        opening = sum(balances.values(), ZERO)
-        balances[year] = balances.get(year, ZERO) + grant.amount
-
-        drawn_total: dict[int, Decimal] = {}
-        done: list[Spending] = []
-        for on, amount in (e for e in expenses if start <= e[0] < end):
-            need = amount
-            drawn: list[tuple[int, Decimal]] = []
-            for origin in sorted(balances):
-                if need == 0:
-                    break
-                take = min(balances[origin], need)
-                if take > 0:
-                    balances[origin] -= take
-                    need -= take
-                    drawn.append((origin, take))
-                    drawn_total[origin] = drawn_total.get(origin, ZERO) + take
-            done.append(Spending(on, amount, tuple(drawn), need))
-
-        last_day = end - timedelta(days=1)
-        rule = budget_rule(cat, on=last_day)
-        usable, how = rule.saving.usable_years, f"{rule.table} {rule.effective_from} ({rule.cao})"
-        if rule.saving.usable_years_status == "derived" and usable_years_when_unread is not None:
-            usable = usable_years_when_unread
-            how += f", usable_years_when_unread={usable}"
-        else:
-            how += f", usable {usable} years ({rule.saving.usable_years_status})"
-        if not saving_agreed:
-            usable, how = 1, how + "; no saving agreed: usable in its own year only"
-        destination = rule.saving.lapses_to or NOT_STATED
-        lapses: list[Lapse] = []
-        for origin in sorted(balances):
-            held = year - origin + 1
-            if held >= usable:
-                amount_left = balances.pop(origin)
-                if amount_left > 0:
-                    lapses.append(
-                        Lapse(
-                            origin,
-                            amount_left,
-                            last_day,
-                            destination,
-                            f"held {held} of {usable} years",
-                        )
-                    )
-        for origin in [o for o, v in balances.items() if v == 0]:
-            del balances[origin]
-
-        scheduled = tuple(
-            ScheduledLapse(
-                origin,
-                amount,
-                budget_period(origin + usable - 1, year_basis)[1] - timedelta(days=1),
-                destination,
-            )
-            for origin, amount in sorted(balances.items())
-        )
-        spent = sum(drawn_total.values(), ZERO)
-        rows.append(
-            YearStatement(
-                year=year,
-                label=grant.year_label,
-                period_start=start,
-                period_end=end,
-                fte=wtfs[year],
-                grant=grant,
-                opening_balance=opening,
-                granted=grant.amount,
-                spent=spent,
-                spent_by_origin=tuple(sorted(drawn_total.items())),
-                unfunded=sum((s.unfunded for s in done), ZERO),
-                spending=tuple(done),
-                lapsed=tuple(lapses),
-                lapsed_total=sum((lapse.amount for lapse in lapses), ZERO),
-                closing_by_origin=tuple(sorted(balances.items())),
-                closing_balance=sum(balances.values(), ZERO),
-                usable_years=usable,
-                rule=how,
-                lapses_next=scheduled,
-            )
-        )
-
-    readings = [FIFO_READING, "a budget year's amount is granted in full on its first day"]
-    if year_basis == "calendar":
-        readings.append("budget years are calendar years (year_basis='calendar')")
-    else:
-        readings.append(
-            "budget years are school years (year_basis='school'); a calendar-year extra counts "
-            "in the school year that contains its 1 January"
-        )
-    readings.append(
-        "a budget lapses at the end of the budget year in which it has been held for the "
-        "usable years of the saving rule in force on that year's last day"
+    years = _years(first_year, last_year)
+    terms = _Terms(
+        category=budget_category(category),
+        saving_agreed=saving_agreed,
+        year_basis=to_year_basis(year_basis),
+        pro_rata=pro_rata,
+        usable_years_when_unread=_usable_override(usable_years_when_unread),
     )
-    if any(r.grant.pro_rata_reading.startswith("not pro rata: not stated") for r in rows):
-        readings.append(rows[0].grant.pro_rata_reading)
-    total_status: Status = "published"
-    if "derived" in statuses:
-        total_status = "derived"
-    elif "provisional" in statuses:
-        total_status = "provisional"
+    wtfs = _fte_by_year(fte, years)
+    expenses = _spending(
+        spending,
+        budget_period(years.start, year_basis)[0],
+        budget_period(years.stop - 1, year_basis)[1],
+    )
+    pots = _Pots()
+    rows = [_year(terms, year, wtfs[year], expenses, pots) for year in years]
     return BudgetStatement(
-        category=cat,
+        category=terms.category,
         year_basis=year_basis,
         saving_agreed=saving_agreed,
         rows=tuple(rows),
@@ -371,6 +470,6 @@ def budget_statement(
         lapsed=sum((r.lapsed_total for r in rows), ZERO),
         balance=rows[-1].closing_balance,
         unfunded=sum((r.unfunded for r in rows), ZERO),
-        status=total_status,
-        readings=tuple(readings),
+        status=weakest(r.status for r in rows),
+        readings=_readings(terms, rows),
     )

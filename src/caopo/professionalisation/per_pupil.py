@@ -10,12 +10,18 @@ year (kind ``per_pupil_funding``):
   years that were read (2012-2013 last seven months, 2013-2014, 2014-2015, 2015-2016,
   2019-2020).
 
-The total for one school is ``pupils x the per-pupil amounts + the per-school amounts``,
-rounded once to cents. A school type the version does not cover raises
-:class:`~caopo.errors.NotPublishedError`; a school year without a version raises
-:class:`~caopo.errors.NoDataForDateError` listing the school years that are shipped.
+The rule (art. 40 Regeling bekostiging personeel PO 2021-2022; the prestatiebox articles
+of the earlier regelingen): the total for one school is ``pupils x the per-pupil amounts +
+the per-school amounts`` of the components for its school type, rounded once to cents.
 
->>> per_pupil_funding("professionalisation", 200, school_type="bao", school_year="2021-2022")
+The school type is a :class:`caopo.SchoolType` in any spelling (``bao``, ``basisschool``,
+``SO/VSO``, ...). A type no version of the scheme has amounts for (``so_vso``, ``sovso``,
+the MG types) raises :class:`~caopo.errors.NotPublishedError` naming it and the types
+with data; so does a type the version of that school year does not cover. A school year
+without a version raises :class:`~caopo.errors.NoDataForDateError` listing the school years
+that are shipped.
+
+>>> per_pupil_funding("professionalisation", 200, school_type="bo", school_year="2021-2022")
 Decimal('18840.00')
 """
 
@@ -29,7 +35,7 @@ from caopo.catalog.loader import catalog
 from caopo.dates import SchoolYear
 from caopo.dates import school_year as to_school_year
 from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError
-from caopo.inputs import SchoolType, to_school_type
+from caopo.inputs import SchoolType, to_pupils, to_school_type
 from caopo.money import round_cents
 from caopo.provenance import Status
 from caopo.schema.base import Source
@@ -43,6 +49,7 @@ __all__ = [
     "PerPupilResult",
     "per_pupil_funding",
     "per_pupil_funding_detail",
+    "per_pupil_school_types",
 ]
 
 FUNDING_KINDS: dict[str, str] = {
@@ -54,7 +61,6 @@ _KIND_ALIASES = {
     "starters_schoolleiders": "professionalisation",
     "professionalisation_starters_school_leaders": "professionalisation",
 }
-MAX_PUPILS = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,16 +105,30 @@ def _kind(value: object) -> str:
     raise InvalidInputError(f"kind {value!r} is not known; use one of {', '.join(FUNDING_KINDS)}")
 
 
-def _pupils(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise InvalidInputError(f"pupils must be a whole number, not {value!r}")
-    try:
-        count = int(value)
-    except ValueError:
-        raise InvalidInputError(f"pupils must be a whole number, not {value!r}") from None
-    if not 0 <= count <= MAX_PUPILS:
-        raise InvalidInputError(f"pupils {value!r} is outside 0..{MAX_PUPILS}")
-    return count
+def per_pupil_school_types(kind: object) -> tuple[SchoolType, ...]:
+    """The school types some version of funding *kind* has amounts for (read from the data:
+    each version's and component's ``school_types``), in vocabulary order.
+
+    >>> [str(t) for t in per_pupil_school_types("prestatiebox")]
+    ['bo', 'sbo', 'so', 'vso']
+    """
+    found: set[SchoolType] = set()
+    for version in catalog().series(FUNDING_KINDS[_kind(kind)], PerPupilFunding).versions:
+        found.update(version.school_types or ())
+        for component in version.components:
+            found.update(component.school_types or ())
+    return tuple(t for t in SchoolType if t in found)
+
+
+def _school_type(key: str, value: object) -> SchoolType:
+    stype = to_school_type(value)
+    known = per_pupil_school_types(key)
+    if stype not in known:
+        raise NotPublishedError(
+            f"{key}: no per-pupil amounts for school type {str(stype)!r} were read; "
+            f"school types with data: {', '.join(map(str, known))}"
+        )
+    return stype
 
 
 def _version(table: str, year: SchoolYear) -> PerPupilFunding:
@@ -123,42 +143,50 @@ def _version(table: str, year: SchoolYear) -> PerPupilFunding:
     )
 
 
-def per_pupil_funding_detail(
-    kind: object, pupils: object, *, school_type: object, school_year: object
-) -> PerPupilResult:
-    """The funding of one school of *school_type* with *pupils* pupils, with every line.
-
-    >>> result = per_pupil_funding_detail(
-    ...     "prestatiebox", 100, school_type="bao", school_year="2013-2014")
-    >>> [(line.id, line.amount) for line in result.lines]
-    [('opbrengstgericht_werken', Decimal('4655.00')), ('professionalisering_leraren', Decimal('3204.00')), ('cultuureducatie', Decimal('1126.00')), ('per_school', Decimal('1986'))]
-    """
-    key = _kind(kind)
-    count = _pupils(pupils)
-    stype = to_school_type(school_type)
-    year = to_school_year(school_year)
-    table = FUNDING_KINDS[key]
-    version = _version(table, year)
-    if version.school_types is not None and stype not in version.school_types:
-        raise NotPublishedError(
-            f"{key} {year}: no amounts for school type {stype!r} were read (table {table!r}); "
-            f"types covered: {', '.join(version.school_types)}"
-        )
+def _lines(version: PerPupilFunding, stype: SchoolType, pupils: int) -> tuple[FundingLine, ...]:
+    """The components of *version* for *stype*: ``pupils x rate`` or ``1 x rate``."""
     lines: list[FundingLine] = []
     for component in version.components:
         if component.school_types is not None and stype not in component.school_types:
             continue
-        n = count if component.per == "pupil" else 1
+        count = pupils if component.per == "pupil" else 1
         lines.append(
             FundingLine(
                 id=component.id,
                 description=component.description,
                 per=component.per,
                 rate=component.amount,
-                count=n,
-                amount=component.amount * n,
+                count=count,
+                amount=component.amount * count,
             )
         )
+    return tuple(lines)
+
+
+def per_pupil_funding_detail(
+    kind: object, pupils: object, *, school_type: object, school_year: object
+) -> PerPupilResult:
+    """The funding of one school of *school_type* with *pupils* pupils, with every line:
+    ``pupils x rate`` per per-pupil component, ``1 x rate`` per per-school component, the
+    total rounded once to cents. The status is the version's.
+
+    >>> result = per_pupil_funding_detail(
+    ...     "prestatiebox", 100, school_type="basisschool", school_year="2013-2014")
+    >>> [(line.id, line.amount) for line in result.lines]
+    [('opbrengstgericht_werken', Decimal('4655.00')), ('professionalisering_leraren', Decimal('3204.00')), ('cultuureducatie', Decimal('1126.00')), ('per_school', Decimal('1986'))]
+    """
+    key = _kind(kind)
+    count = to_pupils(pupils)
+    stype = _school_type(key, school_type)
+    year = to_school_year(school_year)
+    table = FUNDING_KINDS[key]
+    version = _version(table, year)
+    if version.school_types is not None and stype not in version.school_types:
+        raise NotPublishedError(
+            f"{key} {year}: no amounts for school type {str(stype)!r} were read (table "
+            f"{table!r}); types covered: {', '.join(map(str, version.school_types))}"
+        )
+    lines = _lines(version, stype, count)
     total = round_cents(sum((line.amount for line in lines), Decimal(0)))
     return PerPupilResult(
         kind=key,
@@ -166,7 +194,7 @@ def per_pupil_funding_detail(
         school_year=str(year),
         pupils=count,
         amount=total,
-        lines=tuple(lines),
+        lines=lines,
         table=table,
         effective_from=version.effective_from,
         effective_until=version.effective_until,

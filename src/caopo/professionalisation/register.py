@@ -88,6 +88,71 @@ def register_rules() -> RegisterRules:
     return catalog().document(REGISTER_TABLE, RegisterRules)
 
 
+def _registration_type(rules: RegisterRules, value: object) -> RegisterType:
+    """The registration type (``RDO``, ``RADO``, ``aspirant``; any case) that has a cycle."""
+    types = {t.code.lower(): t for t in rules.types}
+    if not isinstance(value, str) or value.lower() not in types:
+        raise InvalidInputError(
+            f"registration_type {value!r} is not known; use one of "
+            f"{', '.join(t.code for t in rules.types)}"
+        )
+    kind = types[value.lower()]
+    if not kind.has_cycle:
+        raise NotPublishedError(
+            f"no re-registration cycle was read for {kind.code!r} registrations "
+            f"({kind.description}); cycles are known for: "
+            f"{', '.join(t.code for t in rules.types if t.has_cycle)}"
+        )
+    return kind
+
+
+def _cycle(rules: RegisterRules, cycle_years: object) -> CycleRule:
+    """The cycle of the register's pages (default) or the other sourced reading."""
+    if cycle_years is None:
+        return rules.cycle
+    if isinstance(cycle_years, int) and not isinstance(cycle_years, bool):
+        for reading in (rules.cycle, rules.alternative_cycle):
+            if cycle_years == reading.years:
+                return reading
+    raise InvalidInputError(
+        f"cycle_years {cycle_years!r} is not a sourced reading; use {rules.cycle.years} "
+        f"(register pages, default) or {rules.alternative_cycle.years} (Registerreglement "
+        f"as quoted by a court)"
+    )
+
+
+def _reregistrations(
+    start: date, dates: Iterable[object], cycle: CycleRule
+) -> tuple[Reregistration, ...]:
+    """Each re-registration counts for the first deadline not yet met (even when late);
+    two within one cycle are refused."""
+    if isinstance(dates, (str, date)):
+        raise InvalidInputError(f"reregistered must be a list of dates, not a single {dates!r}")
+    done: list[Reregistration] = []
+    for when in sorted(to_date(d, name="reregistered") for d in dates):
+        if when <= start:
+            raise InvalidInputError(
+                f"re-registration {when} is not after the registration of {start}"
+            )
+        if done and when <= done[-1].deadline:
+            raise InvalidInputError(
+                f"re-registration {when} falls in the cycle already covered by the "
+                f"re-registration of {done[-1].on} (deadline {done[-1].deadline}); one "
+                f"re-registration per {cycle.years}-year cycle"
+            )
+        deadline = add_years(start, (len(done) + 1) * cycle.years)
+        done.append(Reregistration(deadline, when, late=when > deadline))
+    return tuple(done)
+
+
+def _status_code(day: date, start: date, due: date, grace_end: date) -> StatusCode:
+    if day < start:
+        return "not_registered"
+    if day < due:
+        return "registered"
+    return "under_conditions" if day < grace_end else "expired"
+
+
 def register_status(
     registered_on: object,
     *,
@@ -97,7 +162,9 @@ def register_status(
     registration_type: str = "RDO",
 ) -> RegisterStatus:
     """The status in the Schoolleidersregister PO on *on* for a registration of
-    *registered_on*, given the dates of the re-registrations done so far.
+    *registered_on*, given the dates of the re-registrations done so far (art. 9.12 CAO PO;
+    the register's rules: every *cycle* years from the registration date, then
+    ``grace_months`` "onder voorwaarden", then expired).
 
     >>> register_status("2016-03-01", on="2021-01-01", reregistered=["2020-02-15"]).next_deadline
     datetime.date(2024, 3, 1)
@@ -107,73 +174,12 @@ def register_status(
     rules = register_rules()
     start = to_date(registered_on, name="registered_on")
     day = to_date(on)
-    types = {t.code.lower(): t for t in rules.types}
-    if not isinstance(registration_type, str) or registration_type.lower() not in types:
-        raise InvalidInputError(
-            f"registration_type {registration_type!r} is not known; use one of "
-            f"{', '.join(t.code for t in rules.types)}"
-        )
-    kind = types[registration_type.lower()]
-    if not kind.has_cycle:
-        raise NotPublishedError(
-            f"no re-registration cycle was read for {kind.code!r} registrations "
-            f"({kind.description}); cycles are known for: "
-            f"{', '.join(t.code for t in rules.types if t.has_cycle)}"
-        )
-    readings = {
-        rules.cycle.years: rules.cycle,
-        rules.alternative_cycle.years: rules.alternative_cycle,
-    }
-    if cycle_years is None:
-        cycle = rules.cycle
-    elif (
-        isinstance(cycle_years, int)
-        and not isinstance(cycle_years, bool)
-        and cycle_years in readings
-    ):
-        cycle = readings[cycle_years]
-    else:
-        raise InvalidInputError(
-            f"cycle_years {cycle_years!r} is not a sourced reading; use {rules.cycle.years} "
-            f"(register pages, default) or {rules.alternative_cycle.years} (Registerreglement "
-            f"as quoted by a court)"
-        )
-    if isinstance(reregistered, (str, date)):
-        raise InvalidInputError(
-            f"reregistered must be a list of dates, not a single {reregistered!r}"
-        )
-    dates = sorted(to_date(r, name="reregistered") for r in reregistered)
-
-    def deadline(k: int) -> date:
-        return add_years(start, k * cycle.years)
-
-    done: list[Reregistration] = []
-    for when in dates:
-        if when <= start:
-            raise InvalidInputError(
-                f"re-registration {when} is not after the registration of {start}"
-            )
-        k = len(done) + 1
-        if k > 1 and when <= done[-1].deadline:
-            raise InvalidInputError(
-                f"re-registration {when} falls in the cycle already covered by the "
-                f"re-registration of {done[-1].on} (deadline {done[-1].deadline}); one "
-                f"re-registration per {cycle.years}-year cycle"
-            )
-        done.append(Reregistration(deadline(k), when, late=when > deadline(k)))
-
-    counted = tuple(r for r in done if r.on <= day)
-    due = deadline(len(counted) + 1)
+    kind = _registration_type(rules, registration_type)
+    cycle = _cycle(rules, cycle_years)
+    counted = tuple(r for r in _reregistrations(start, reregistered, cycle) if r.on <= day)
+    due = add_years(start, (len(counted) + 1) * cycle.years)
     grace_end = add_months(due, rules.grace_months)
-    code: StatusCode
-    if day < start:
-        code = "not_registered"
-    elif day < due:
-        code = "registered"
-    elif day < grace_end:
-        code = "under_conditions"
-    else:
-        code = "expired"
+    code = _status_code(day, start, due, grace_end)
     return RegisterStatus(
         status=code,
         status_nl=DUTCH[code],

@@ -1,26 +1,32 @@
-"""Step increases, conversions between CAO editions, and career timelines.
+"""Career timelines: the dated salary rows of someone in a scale and step (trede).
 
-* **Periodiek**: one step (trede) up on each 1 August, up to the maximum of the scale, if
-  in the previous school year the employee worked and was paid for at least 60 days
-  (the threshold and date are data, ``data/mappings/scale_transitions.yaml``).
-* **Conversions** (:func:`convert`): on 2018-09-01 LA/LB/LC became L10/L11/L12 in the same
-  step; on 2022-01-01 the salary was raised by 0.8 % and then 2 % and placed on the step
-  with the next higher amount of the new (VO-equal) scale, above the maximum on the top
-  step. The arithmetic is exact (no intermediate rounding).
-* **Careers** (:func:`career`): dated rows across periodieken, table changes, renames and
-  conversions. ``mode="strict"`` raises :class:`~caopo.errors.NotPublishedError` where no
-  shipped table has the amount; ``mode="lenient"`` yields the row with ``amount=None`` and
-  the reason.
+A row is written on the start date, on every periodiek date, on every transition between
+CAO editions (rename, conversion, lapse) and whenever the table version holding the
+amount changes; the values of a row hold until the next row. The rules come from the
+modules that own them:
 
->>> c = convert("LA", 8, at="2018-09-01")
->>> (c.old_scale, c.old_step, c.new_scale, c.new_step, c.placement)
-('LA', 8, 'L10', 8, 'same_step')
+* the periodiek (one trede up each 1 August if at least 60 days were worked in the school
+  year before, counted from the start date; the rule is data):
+  :mod:`caopo.salary_scales.periodiek`;
+* renames and conversions (``data/mappings/scale_transitions.yaml``):
+  :mod:`caopo.salary_scales.conversions`;
+* amounts: the salary tables, :mod:`caopo.salary_scales.salary`.
+
+``mode="strict"`` raises :class:`~caopo.errors.NotPublishedError` (or
+:class:`~caopo.errors.NoEquivalenceError`) where no shipped table has the amount or the
+step cannot be determined; ``mode="lenient"`` writes the row with ``None`` and the reason.
+A row's status is the weakest (:func:`caopo.provenance.weakest`) of the table version of
+its amount and of the tables a conversion used to place its step.
+
+>>> rows = career_timeline("LB", 5, since="2025-06-15", until="2025-08-01", mode="strict")
+>>> [(str(r.on), r.step, r.event) for r in rows]
+[('2025-06-15', 5, 'start'), ('2025-08-01', 5, 'no periodiek: 47 days in service in 2024-2025 (< 60)')]
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Literal
@@ -32,55 +38,25 @@ from caopo.errors import (
     NoEquivalenceError,
     NotPublishedError,
     StepOutOfRangeError,
+    shown,
 )
 from caopo.inputs import to_date, to_step
-from caopo.salary_scales.codes import (
-    CodePeriod,
-    ScaleCode,
-    _as_code,
-    _check_covered,
-    _registry,
+from caopo.provenance import Status, weakest
+from caopo.salary_scales.codes import ScaleCode, ScaleLike, check_covered, registry, scale_code
+from caopo.salary_scales.conversions import conversion_dates, convert
+from caopo.salary_scales.periodiek import (
+    check_min_days,
+    is_periodiek_date,
+    periodiek,
+    periodiek_dates,
 )
-from caopo.salary_scales.periodiek import periodiek, periodiek_dates
-from caopo.salary_scales.salary import salary_detail, salary_series
-from caopo.schema.base import Source
+from caopo.salary_scales.salary import cell, salary_series, table_label, version_holding
 from caopo.schema.mappings import Transition
-from caopo.schema.scales import ScaleTable
 
-__all__ = [
-    "CareerRow",
-    "Conversion",
-    "Mode",
-    "career_timeline",
-    "conversion_dates",
-    "convert",
-]
+__all__ = ["CareerRow", "Mode", "RowStatus", "career_timeline"]
 
 Mode = Literal["strict", "lenient"]
-Placement = Literal["same_step", "next_higher_amount", "top_step", "published_example"]
-
-
-@dataclass(frozen=True, slots=True)
-class Conversion:
-    """One step placement at a transition between CAO editions, with its rule and source."""
-
-    at: date
-    transition: str
-    old_scale: str
-    old_step: int
-    old_amount: Decimal | None
-    """Full-time monthly amount the day before, ``None`` where not shipped and not needed."""
-    new_scale: str
-    new_step: int
-    new_amount: Decimal | None
-    target_amount: Decimal | None
-    """The raised salary the placement compares against (exact; next_higher_amount only)."""
-    placement: Placement
-    rule: str
-    old_table: str | None
-    new_table: str | None
-    sources: tuple[Source, ...]
-    notes: tuple[str, ...] = ()
+RowStatus = Status | Literal["not published", "lapsed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,198 +71,102 @@ class CareerRow:
     """Full-time monthly amount; ``None`` where no shipped table has it (lenient mode)."""
     table: str | None
     """The table version, e.g. ``'teachers 2024-10-01'``."""
-    status: str
-    """The table version's status (published, derived, provisional) or 'not published'."""
+    status: RowStatus
+    """The weakest status of what the row rests on (published, derived, provisional), or
+    ``'not published'`` without an amount, ``'lapsed'`` where the code lapsed."""
     event: str
     reason: str | None = None
 
 
-# --------------------------------------------------------------------------- helpers
+@dataclass(frozen=True, slots=True)
+class _Walk:
+    """The fixed inputs of one timeline."""
 
+    start: date
+    mode: Mode
+    days_worked: Mapping[int, int] | None
+    min_days: int | None
 
-def _label(version: ScaleTable) -> str:
-    return f"{version.table} {version.effective_from}"
-
-
-def _version_holding(code: str, on: date) -> ScaleTable | None:
-    for series in salary_series(catalog()):
-        version = series.get(on)
-        if version is not None and code in version.cells:
-            return version
-    return None
+    def fail(self, message: str, error: type[CaopoError] = NotPublishedError) -> None:
+        """Raise in strict mode; in lenient mode the caller writes the reason in the row."""
+        if self.mode == "strict":
+            raise error(message)
 
 
 @dataclass(frozen=True, slots=True)
-class _Cell:
-    amount: Decimal | None
-    table: str | None
-    status: str
-    reason: str | None
+class _Position:
+    """Where the timeline stands on a day."""
+
+    code: ScaleCode
+    step: int | None
+    unknown: str | None = None
+    """Why the step is unknown (``step`` is ``None``)."""
+    basis: Status = "published"
+    """The status of what placed the step (a conversion that used tables)."""
 
 
-def _cell(code: str, step: int, on: date) -> _Cell:
-    try:
-        detail = salary_detail(code, step, on=on)
-    except CaopoError as exc:
-        if not isinstance(exc, LookupError):
-            raise
-        version = _version_holding(code, on)
-        reason = str(exc)
-        if not reason.startswith(f"{code} trede {step}"):
-            reason = f"{code} trede {step} on {on}: {reason}"
-        return _Cell(None, _label(version) if version else None, "not published", reason)
-    return _Cell(
-        detail.full_time_amount,
-        f"{detail.table} {detail.effective_from}",
-        detail.status,
-        None,
-    )
+def career_timeline(
+    scale: ScaleLike,
+    step: int | str,
+    *,
+    since: date | str,
+    until: date | str,
+    mode: Mode,
+    days_worked: Mapping[int, int] | None = None,
+    min_days: int | None = None,
+) -> tuple[CareerRow, ...]:
+    """The dated timeline of someone in *scale* trede *step* from *since* until *until*.
 
+    *since* is the start of the employment: the first periodiek condition counts the days
+    in service from it (someone starting on 15 June has 47 days before 1 August and keeps
+    the step). *days_worked* maps a school year (by the year it starts) to the days worked
+    and paid in it and then replaces the count; *min_days* overrides the rule's minimum.
 
-def _top_step(period: CodePeriod, version: ScaleTable | None, code: str) -> int | None:
-    if period.steps is not None:
-        return period.steps
-    if version is not None and version.coverage == "complete":
-        return max(version.cells[code])
-    return None
-
-
-def conversion_dates() -> tuple[date, ...]:
-    """The dates of the transitions in the data (renames, lapses, conversions)."""
-    return tuple(t.on for t in _registry().transitions)
-
-
-def _transition(day: date) -> Transition:
-    transition = _registry().transition_on(day)
-    if transition is None:
-        dates = ", ".join(str(d) for d in conversion_dates())
-        raise InvalidInputError(f"there is no scale conversion on {day}; conversions: {dates}")
-    return transition
-
-
-# --------------------------------------------------------------------------- convert
-
-
-def _place(
-    code: str, period: CodePeriod, target: Decimal, on: date
-) -> tuple[int, Decimal, Placement, ScaleTable]:
-    version = _version_holding(code, on)
-    if version is None:
-        raise NotPublishedError(
-            f"placing a salary of {target} in {code} on {on} needs the {code} table in force on "
-            f"{on}, which is not shipped; load the official table with caopo.use_tables"
-        )
-    cells = version.cells[code]
-    at_least = sorted(step for step, amount in cells.items() if amount >= target)
-    below = [step for step, amount in cells.items() if amount < target]
-    highest_below = max(below, default=0)
-    if at_least:
-        step = at_least[0]
-        if highest_below == step - 1:
-            return step, cells[step], "next_higher_amount", version
-        missing = ", ".join(str(s) for s in range(highest_below + 1, step))
-        raise NotPublishedError(
-            f"placing a salary of {target} in {code} on {on} needs trede(n) {missing} of "
-            f"{_label(version)}, a partial table (published treden of {code}: "
-            f"{', '.join(str(s) for s in sorted(cells))}); load the official table with "
-            f"caopo.use_tables"
-        )
-    top = _top_step(period, version, code)
-    if top is not None and top in cells:
-        return top, cells[top], "top_step", version
-    raise NotPublishedError(
-        f"placing a salary of {target} in {code} on {on}: every published amount of {code} in "
-        f"{_label(version)} is lower, and the maximum trede of {code} is not published"
-    )
-
-
-def convert(scale: object, step: object, *, at: date | str) -> Conversion:
-    """Apply the conversion in force on *at* to *scale* trede *step*.
-
-    Conversions: 2018-09-01 (same step) and 2022-01-01 (salary + 0.8 % then + 2 %, exact,
-    placed on the step with the next higher amount; above the maximum the top step).
-    Where the tables needed for the placement are not shipped but a published example
-    covers the case, the example gives the step (``placement='published_example'``);
-    otherwise :class:`NotPublishedError` names the missing table cells. Where the code
-    lapsed without mapping, :class:`NoEquivalenceError` gives the reason.
+    *mode* is required: ``"strict"`` raises :class:`NotPublishedError` (or
+    :class:`NoEquivalenceError`) where a row's amount or step cannot be determined from
+    published data; ``"lenient"`` writes the row with ``None`` and the reason.
     """
-    day = to_date(at, name="at")
-    _check_covered(day)
-    transition = _transition(day)
-    code, trede = _as_code(scale), to_step(step)
-    before = day - timedelta(days=1)
-    old_period = code.period(before)
-    if old_period.steps is not None and trede > old_period.steps:
+    walk, end, position = _begin(scale, step, since, until, mode, days_worked, min_days)
+    rows = [_row(walk, position, walk.start, "start")]
+    for day in _event_dates(walk.start, end):
+        position, events = _periodiek_event(walk, position, day)
+        transition = registry().transition_on(day)
+        if transition is not None and position.code.code in transition.lapsed:
+            rows.append(_lapse(walk, position.code, transition))
+            break
+        if transition is not None:
+            position, moved = _transition_event(walk, position, transition)
+            events += moved
+        row = _row(walk, position, day, "; ".join(events) or "table")
+        if events or _changed(rows[-1], row):
+            rows.append(row)
+    return tuple(rows)
+
+
+def _begin(
+    scale: ScaleLike,
+    step: int | str,
+    since: date | str,
+    until: date | str,
+    mode: Mode,
+    days_worked: Mapping[int, int] | None,
+    min_days: int | None,
+) -> tuple[_Walk, date, _Position]:
+    """Check the arguments of :func:`career_timeline`."""
+    if mode not in ("strict", "lenient"):
+        raise InvalidInputError(f"mode must be 'strict' or 'lenient', not {shown(mode)}")
+    start, end = to_date(since, name="since"), to_date(until, name="until")
+    if end < start:
+        raise InvalidInputError(f"until ({end}) must not be before since ({start})")
+    check_covered(start)
+    code, first_step = scale_code(scale), to_step(step)
+    period = code.period(start)
+    if period.steps is not None and first_step > period.steps:
         raise StepOutOfRangeError(
-            f"scale {code.code!r} has treden 1..{old_period.steps} on {before}, not {trede}"
+            f"scale {code.code!r} has treden 1..{period.steps} on {start}, not {first_step}"
         )
-    registry = _registry()
-    if code.code in transition.lapsed:
-        raise NoEquivalenceError(f"{code.code} trede {trede} on {day}: {transition.lapsed_reason}")
-    target_code = transition.target(code.code)
-    if target_code is None:
-        converted = ", ".join(m.source_code for m in transition.map)
-        raise NoEquivalenceError(
-            f"the conversion of {day} ({transition.id}) does not apply to {code.code}; "
-            f"it converts {converted}"
-        )
-    new = registry.codes[target_code]
-    new_period = new.period(day)
-    sources = registry.sources_of(transition.source)
-    if transition.placement == "not_published":
-        raise NoEquivalenceError(
-            f"{code.code} became {new.code} on {day}, but no step rule is published for it: "
-            f"{transition.note or transition.rule}"
-        )
-    old = _cell(code.code, trede, before)
-    if transition.placement == "same_step":
-        if new_period.steps is not None and trede > new_period.steps:
-            raise StepOutOfRangeError(
-                f"{new.code} has treden 1..{new_period.steps} on {day}; trede {trede} cannot be kept"
-            )
-        fresh = _cell(new.code, trede, day)
-        notes = tuple(r for r in (old.reason, fresh.reason) if r)
-        return Conversion(
-            at=day, transition=transition.id, old_scale=code.code, old_step=trede,
-            old_amount=old.amount, new_scale=new.code, new_step=trede, new_amount=fresh.amount,
-            target_amount=None, placement="same_step", rule=transition.rule,
-            old_table=old.table, new_table=fresh.table, sources=sources, notes=notes,
-        )  # fmt: skip
-    target: Decimal | None = None
-    try:
-        if old.amount is None:
-            raise NotPublishedError(
-                f"converting {code.code} trede {trede} on {day} needs its amount on {before}: "
-                f"{old.reason}"
-            )
-        target = old.amount
-        for uplift in transition.uplifts:
-            target = target * (1 + uplift / 100)
-        new_step, new_amount, placement, version = _place(new.code, new_period, target, day)
-        return Conversion(
-            at=day, transition=transition.id, old_scale=code.code, old_step=trede,
-            old_amount=old.amount, new_scale=new.code, new_step=new_step, new_amount=new_amount,
-            target_amount=target, placement=placement, rule=transition.rule,
-            old_table=old.table, new_table=_label(version), sources=sources,
-        )  # fmt: skip
-    except NotPublishedError as exc:
-        for example in transition.examples:
-            if example.source_code == code.code and example.from_step == trede:
-                fresh = _cell(new.code, example.to_step, day)
-                return Conversion(
-                    at=day, transition=transition.id, old_scale=code.code, old_step=trede,
-                    old_amount=old.amount, new_scale=new.code, new_step=example.to_step,
-                    new_amount=fresh.amount, target_amount=target,
-                    placement="published_example", rule=transition.rule,
-                    old_table=old.table, new_table=fresh.table,
-                    sources=tuple(dict.fromkeys(registry.sources_of(example.source) + sources)),
-                    notes=(f"step from the published example; the computation could not be "
-                           f"done from shipped tables: {exc}",),
-                )  # fmt: skip
-        raise
-
-
-# --------------------------------------------------------------------------- career
+    walk = _Walk(start, mode, days_worked, check_min_days(min_days))
+    return walk, end, _Position(code, first_step)
 
 
 def _event_dates(since: date, until: date) -> list[date]:
@@ -300,119 +180,91 @@ def _event_dates(since: date, until: date) -> list[date]:
     return sorted(d for d in days if since < d <= until)
 
 
-def career_timeline(
-    scale: object,
-    step: object,
-    *,
-    since: date | str,
-    until: date | str,
-    mode: Mode,
-    days_worked: Mapping[int, int] | None = None,
-    min_days: int | None = None,
-) -> tuple[CareerRow, ...]:
-    """The dated timeline of someone in *scale* trede *step* from *since* until *until*.
-
-    A row is written on *since*, on every 1 August (periodiek), on every transition
-    (rename, conversion, lapse) and whenever the table version holding the amount changes;
-    the values of a row hold until the next row. *days_worked* maps a school year (by the
-    year it starts) to the days worked and paid in it; without it the periodiek condition
-    (at least *min_days*, by default the CAO's 60) counts the days in service from *since*
-    (:mod:`caopo.salary_scales.periodiek`).
-
-    *mode* is required: ``"strict"`` raises :class:`NotPublishedError` (or
-    :class:`NoEquivalenceError`) where a row's amount or step cannot be determined from
-    published data; ``"lenient"`` writes the row with ``None`` and the reason.
-    """
-    if mode not in ("strict", "lenient"):
-        raise InvalidInputError(f"mode must be 'strict' or 'lenient', not {mode!r}")
-    start, end = to_date(since, name="since"), to_date(until, name="until")
-    if end < start:
-        raise InvalidInputError(f"until ({end}) must not be before since ({start})")
-    _check_covered(start)
-    if min_days is not None and (
-        isinstance(min_days, bool) or not isinstance(min_days, int) or min_days < 0
-    ):
-        raise InvalidInputError(f"min_days must be a whole number from 0, not {min_days!r}")
-    code: ScaleCode = _as_code(scale)
-    first_step = to_step(step)
-    period = code.period(start)
-    if period.steps is not None and first_step > period.steps:
-        raise StepOutOfRangeError(
-            f"scale {code.code!r} has treden 1..{period.steps} on {start}, not {first_step}"
+def _periodiek_event(walk: _Walk, position: _Position, day: date) -> tuple[_Position, list[str]]:
+    """The position after the periodiek of *day* (none where *day* is no periodiek date)."""
+    if not is_periodiek_date(day):
+        return position, []
+    if position.step is None:
+        return position, ["periodiek (step unknown)"]
+    code = position.code
+    period = code.period(day - timedelta(days=1))
+    result = periodiek(
+        position.step,
+        on=day,
+        period=period,
+        start=walk.start,
+        days_worked=walk.days_worked,
+        min_days=walk.min_days,
+    )
+    if result.step is None:
+        unknown = (
+            f"the periodiek of {day} would take {code.code} past trede "
+            f"{period.steps_at_least}, and the number of treden of {code.code} "
+            f"({period.describe()}) is not published"
         )
-    trede: int | None = first_step
-    registry = _registry()
-    rows: list[CareerRow] = []
-    unknown: str | None = None
+        walk.fail(unknown)
+        return replace(position, step=None, unknown=unknown), [result.reason]
+    return replace(position, step=result.step), [result.reason]
 
-    def fail(message: str, error: type[CaopoError] = NotPublishedError) -> None:
-        if mode == "strict":
-            raise error(message)
 
-    def emit(day: date, event: str, force: bool) -> None:
-        if trede is None:
-            holder = _version_holding(code.code, day)
-            cell = _Cell(None, _label(holder) if holder else None, "not published", unknown)
-        else:
-            cell = _cell(code.code, trede, day)
-            if cell.amount is None:
-                fail(cell.reason or f"{code.code} trede {trede} on {day}: no amount")
-        row = CareerRow(
-            day, code.code, trede, cell.amount, cell.table, cell.status, event, cell.reason
+def _transition_event(
+    walk: _Walk, position: _Position, transition: Transition
+) -> tuple[_Position, list[str]]:
+    """The position after *transition* (unchanged where it does not convert the code)."""
+    target = transition.target(position.code.code)
+    if target is None:
+        return position, []
+    if position.step is not None and transition.placement != "same_step":
+        moved = _converted(walk, position, position.step, transition, target)
+    else:
+        moved = replace(position, code=registry().codes[target])
+    what = transition.placement.replace("_", " ")
+    return moved, [f"{what}: {position.code.code} -> {moved.code.code}"]
+
+
+def _converted(
+    walk: _Walk, position: _Position, step: int, transition: Transition, target: str
+) -> _Position:
+    """The position after a conversion that places the step by amount."""
+    try:
+        result = convert(position.code, step, at=transition.on)
+    except (NotPublishedError, NoEquivalenceError) as exc:
+        if walk.mode == "strict":
+            raise
+        unknown = f"step after the conversion of {transition.on} unknown: {exc}"
+        return _Position(registry().codes[target], None, unknown, position.basis)
+    return _Position(
+        registry().codes[result.new_scale],
+        result.new_step,
+        basis=weakest([position.basis, result.status]),
+    )
+
+
+def _row(walk: _Walk, position: _Position, day: date, event: str) -> CareerRow:
+    code = position.code.code
+    if position.step is None:
+        holder = version_holding(code, day)
+        table = table_label(holder) if holder else None
+        return CareerRow(day, code, None, None, table, "not published", event, position.unknown)
+    found = cell(code, position.step, day)
+    if found.status is None:
+        walk.fail(found.reason or f"{code} trede {position.step} on {day}: no amount")
+        return CareerRow(
+            day, code, position.step, None, found.table, "not published", event, found.reason
         )
-        last = rows[-1] if rows else None
-        changed = last is None or (row.scale, row.step, row.amount, row.table, row.status) != (
-            last.scale, last.step, last.amount, last.table, last.status
-        )  # fmt: skip
-        if force or changed:
-            rows.append(row)
+    status = weakest([found.status, position.basis])
+    return CareerRow(day, code, position.step, found.amount, found.table, status, event)
 
-    emit(start, "start", True)
-    rule = registry.periodiek
-    for day in _event_dates(start, end):
-        events: list[str] = []
-        if (day.month, day.day) == (rule.month, rule.day) and trede is not None:
-            period = code.period(day - timedelta(days=1))
-            step_up = periodiek(
-                trede,
-                on=day,
-                period=period,
-                start=start,
-                days_worked=days_worked,
-                min_days=min_days,
-            )
-            new_step, what = step_up.step, step_up.reason
-            if new_step is None:
-                unknown = (
-                    f"the periodiek of {day} would take {code.code} past trede "
-                    f"{period.steps_at_least}, and the number of treden of {code.code} "
-                    f"({period.describe()}) is not published"
-                )
-                fail(unknown)
-            trede = new_step
-            events.append(what)
-        elif (day.month, day.day) == (rule.month, rule.day):
-            events.append("periodiek (step unknown)")
-        transition = registry.transition_on(day)
-        if transition is not None and code.code in transition.lapsed:
-            reason = f"{code.code} lapsed on {day}: {transition.lapsed_reason}"
-            fail(reason, NoEquivalenceError)
-            rows.append(CareerRow(day, code.code, None, None, None, "lapsed", "lapsed", reason))
-            return tuple(rows)
-        target = transition.target(code.code) if transition is not None else None
-        if transition is not None and target is not None:
-            old = code.code
-            if trede is None or transition.placement == "same_step":
-                code = registry.codes[target]
-            else:
-                try:
-                    result = convert(code, trede, at=day)
-                    code, trede = registry.codes[result.new_scale], result.new_step
-                except (NotPublishedError, NoEquivalenceError) as exc:
-                    if mode == "strict":
-                        raise
-                    unknown = f"step after the conversion of {day} unknown: {exc}"
-                    code, trede = registry.codes[target], None
-            events.append(f"{transition.placement.replace('_', ' ')}: {old} -> {code.code}")
-        emit(day, "; ".join(events) or "table", bool(events))
-    return tuple(rows)
+
+def _state(row: CareerRow) -> tuple[object, ...]:
+    return (row.scale, row.step, row.amount, row.table, row.status)
+
+
+def _changed(last: CareerRow, row: CareerRow) -> bool:
+    return _state(last) != _state(row)
+
+
+def _lapse(walk: _Walk, code: ScaleCode, transition: Transition) -> CareerRow:
+    reason = f"{code.code} lapsed on {transition.on}: {transition.lapsed_reason}"
+    walk.fail(reason, NoEquivalenceError)
+    return CareerRow(transition.on, code.code, None, None, None, "lapsed", "lapsed", reason)

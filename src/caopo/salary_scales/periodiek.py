@@ -1,9 +1,10 @@
 """The periodiek: one step (trede) up each year, the one rule every caller uses.
 
-The rule is data (``data/mappings/scale_transitions.yaml``, ``periodiek``): on the
-periodiek date (1 August) the step goes up by one, up to the maximum of the scale, if in
-the school year before the employee worked and was paid for at least ``min_days`` days
-(60). Careers, annual income, projection and the garantietoelage all ask this module.
+The rule is data (``data/mappings/scale_transitions.yaml``, ``periodiek``, sources
+ONSONDERWIJS and PORAAD-OMZETTING): on the periodiek date (1 August) the step goes up by
+one, up to the maximum of the scale, if in the school year before the employee worked and
+was paid for at least ``min_days`` days (60). Careers, annual income, projection and the
+garantietoelage all ask this module; none of them knows the date or the 60 days.
 
 The condition counts from the start date: someone appointed on 15 June has 47 days in
 service before 1 August and gets no periodiek that year. Where the days actually worked
@@ -16,10 +17,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from caopo.errors import InvalidInputError
+from caopo.errors import InvalidInputError, shown
 from caopo.salary_scales.codes import CodePeriod, periodiek_rule
 
-__all__ = ["Periodiek", "periodiek", "periodiek_dates", "service_days"]
+__all__ = [
+    "Periodiek",
+    "check_min_days",
+    "is_periodiek_date",
+    "periodiek",
+    "periodiek_dates",
+    "service_days",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +53,24 @@ def periodiek_dates(after: date, until: date) -> tuple[date, ...]:
     rule = periodiek_rule()
     days = (date(year, rule.month, rule.day) for year in range(after.year, until.year + 1))
     return tuple(day for day in days if after < day <= until)
+
+
+def is_periodiek_date(day: date) -> bool:
+    """Whether *day* is a periodiek date (the rule's month and day).
+
+    >>> is_periodiek_date(date(2025, 8, 1)), is_periodiek_date(date(2025, 8, 2))
+    (True, False)
+    """
+    rule = periodiek_rule()
+    return (day.month, day.day) == (rule.month, rule.day)
+
+
+def check_min_days(value: int | None) -> int | None:
+    """*value* as a minimum number of days (a whole number from 0), or ``None`` for the
+    rule's own minimum; :class:`InvalidInputError` otherwise."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise InvalidInputError(f"min_days must be a whole number from 0, not {shown(value)}")
+    return value
 
 
 def _year_before(on: date) -> date:
@@ -90,7 +116,13 @@ def periodiek(
     >>> periodiek(5, on=date(2025, 8, 1), period=lb, start=date(2025, 5, 1)).step
     6
     """
-    threshold = periodiek_rule().min_days if min_days is None else min_days
+    rule = periodiek_rule()
+    if not is_periodiek_date(on):
+        raise InvalidInputError(
+            f"the periodiek falls on day {rule.day} of month {rule.month}, not on {on}"
+        )
+    minimum = check_min_days(min_days)
+    threshold = rule.min_days if minimum is None else minimum
     school_year = _year_before(on).year
     label = f"{school_year}-{school_year + 1}"
     if days_worked is not None:

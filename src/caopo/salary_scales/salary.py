@@ -8,6 +8,11 @@ werktijdfactor (CAO PO, chapter on salary and working hours: wtf = hours per wee
 The werktijdfactor accepted here runs from above 0 up to and including 1.2: a
 full-time week is 40 hours (wtf 1) and the CAO caps the working week at 48 hours
 (48 / 40 = 1.2).
+
+A scale is given as text (``"lb"``, ``"schaal 8"``), a support-staff number or a parsed
+:class:`~caopo.salary_scales.codes.ScaleCode`. A result's status is its table version's:
+for a derived version that is already the weakest of ``derived`` and the raises it
+applies (:mod:`caopo.catalog.derive`, :func:`caopo.provenance.weakest`).
 """
 
 from __future__ import annotations
@@ -28,16 +33,21 @@ from caopo.errors import (
 from caopo.inputs import scale_text, to_date, to_fte, to_step
 from caopo.money import Number, round_cents
 from caopo.provenance import Status
+from caopo.salary_scales.codes import ScaleLike
 from caopo.schema.base import Source
 from caopo.schema.scales import ScaleTable
 
 __all__ = [
+    "Cell",
     "SalaryDetail",
+    "cell",
     "salary",
     "salary_detail",
     "salary_series",
     "scales",
     "steps",
+    "table_label",
+    "version_holding",
 ]
 
 
@@ -61,6 +71,7 @@ class SalaryDetail:
     effective_until: date | None
     """Exclusive end of the version, or ``None`` while no end is known."""
     status: Status
+    """The table version's status (see the module docstring)."""
     cao: str
     sources: tuple[Source, ...]
     basis: str
@@ -106,6 +117,12 @@ def _listing(versions: list[ScaleTable]) -> str:
 def _find(
     scale: str, step: int, on: date, as_known_on: date | None = None
 ) -> tuple[ScaleTable, Decimal]:
+    """The version holding *scale* trede *step* on *on*, and the amount.
+
+    A :class:`NotPublishedError` names the cell first (``"LB trede 5 on 2022-08-01: ..."``);
+    :class:`NoDataForDateError`, :class:`UnknownScaleError` and
+    :class:`StepOutOfRangeError` name the date or the scale (:func:`cell` relies on it).
+    """
     versions = _in_force(catalog(), on, as_known_on)
     for version in versions:
         steps_of = version.cells.get(scale)
@@ -136,7 +153,7 @@ def _find(
     )
 
 
-def salary(scale: str | int, step: int | str, *, on: date | str, fte: Number = 1) -> Decimal:
+def salary(scale: ScaleLike, step: int | str, *, on: date | str, fte: Number = 1) -> Decimal:
     """Monthly gross salary in euros for *scale* and *step* on date *on*.
 
     The amount is the table amount times the werktijdfactor *fte*, rounded once to
@@ -153,7 +170,7 @@ def salary(scale: str | int, step: int | str, *, on: date | str, fte: Number = 1
 
 
 def salary_detail(
-    scale: str | int,
+    scale: ScaleLike,
     step: int | str,
     *,
     on: date | str,
@@ -212,7 +229,7 @@ def scales(*, on: date | str) -> tuple[str, ...]:
     return tuple(code for v in versions for code in sorted(v.cells, key=_scale_key))
 
 
-def steps(scale: str | int, *, on: date | str) -> tuple[int, ...]:
+def steps(scale: ScaleLike, *, on: date | str) -> tuple[int, ...]:
     """The steps (treden) of *scale* with shipped amounts on *on*, lowest first.
 
     >>> steps("LB", on="2024-11-01")
@@ -227,3 +244,59 @@ def steps(scale: str | int, *, on: date | str) -> tuple[int, ...]:
         f"scale {code!r} has no shipped amounts on {day}; scales with amounts on that date: "
         f"{_listing(versions)}"
     )
+
+
+# --------------------------------------------------------------------------- cells
+
+
+def table_label(version: ScaleTable) -> str:
+    """``'teachers 2024-10-01'``: a table version as a timeline names it."""
+    return f"{version.table} {version.effective_from}"
+
+
+def version_holding(code: str, on: date) -> ScaleTable | None:
+    """The salary table version in force on *on* that has amounts of *code*, if any."""
+    for series in salary_series(catalog()):
+        version = series.get(on)
+        if version is not None and code in version.cells:
+            return version
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell as a conversion or timeline sees it: the amount and its table, or why no
+    shipped table has it."""
+
+    amount: Decimal | None
+    """Full-time monthly amount; ``None`` where no shipped table has it."""
+    table: str | None
+    """The version holding the amount (or, without an amount, the scale), as
+    :func:`table_label` names it."""
+    status: Status | None
+    """The version's status; ``None`` without an amount."""
+    reason: str | None
+    """Why there is no amount (names the cell); ``None`` with an amount."""
+
+
+def cell(scale: str, step: int, on: date) -> Cell:
+    """The full-time amount of *scale* trede *step* on *on*, or why there is none: the
+    lenient form of :func:`salary_detail` for callers that report gaps rather than raise.
+
+    >>> cell("LB", 5, date(2024, 11, 1)).amount
+    Decimal('3868')
+    >>> print(cell("LB", 5, date(2022, 8, 1)).reason)
+    LB trede 5 on 2022-08-01: teachers 2022-07-01 is a partial table; published steps of LB: 1, 10, 12. Load the official table as your own (caopo.use_tables) to fill it in
+    """
+    try:
+        version, amount = _find(scale, step, on)
+    except NotPublishedError as exc:
+        return _gap(scale, on, str(exc))
+    except (NoDataForDateError, UnknownScaleError, StepOutOfRangeError) as exc:
+        return _gap(scale, on, f"{scale} trede {step} on {on}: {exc}")
+    return Cell(amount, table_label(version), version.status, None)
+
+
+def _gap(scale: str, on: date, reason: str) -> Cell:
+    holder = version_holding(scale, on)
+    return Cell(None, table_label(holder) if holder else None, None, reason)

@@ -74,13 +74,20 @@ class BudgetRule(TableVersion):
 
 
 class HourBudgetItem(StrictModel):
-    """One hour budget (starters, duurzame inzetbaarheid, ...) as the sources give it."""
+    """One hour budget (starters, duurzame inzetbaarheid, ...) as the sources give it.
+
+    ``hours_per_year: null`` means the table's ``personal_hours_per_week`` x its
+    ``working_weeks_per_year``. Who has it: ``for_starters`` (starting teachers only),
+    ``from_age`` (from that age), ``ends_past_aow_age`` (not when working past the AOW age).
+    """
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     description: str = Field(min_length=1)
     hours_per_year: Amount | None = None
     pro_rata: bool
     from_age: int | None = Field(default=None, ge=16, le=80)
+    for_starters: bool = False
+    ends_past_aow_age: bool = False
     saveable: bool
     max_saving_years: int | None = Field(default=None, ge=1, le=10)
     saving_note: str | None = None

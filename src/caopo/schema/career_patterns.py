@@ -22,6 +22,12 @@ from caopo.schema.base import (
 
 Bound = Annotated[Decimal, BeforeValidator(int_as_decimal), Field(ge=0)]
 
+Measure = Literal["weighted_pupils", "normative_formation"]
+"""What a school type's bands compare: Y (weighted pupils) or Q (normative formation)."""
+
+SYMBOLS: dict[str, str] = {"weighted_pupils": "Y", "normative_formation": "Q"}
+"""The letter Bijlage A1 writes for each measure."""
+
 
 class CareerBand(StrictModel):
     """A band ``lower <= value < below`` (``below: null``: no upper limit)."""
@@ -44,10 +50,15 @@ class CareerBand(StrictModel):
 class SchoolTypePatterns(StrictModel):
     """The bands of one school type: ascending, contiguous, from 0, last one open."""
 
-    measure: Literal["weighted_pupils", "normative_formation"]
+    measure: Measure
     printed: str = Field(min_length=1)
     """The bands as the source prints them."""
     bands: Annotated[tuple[CareerBand, ...], ListAsTuple] = Field(min_length=1)
+
+    @property
+    def symbol(self) -> str:
+        """``Y`` or ``Q``, as Bijlage A1 writes the measure."""
+        return SYMBOLS[self.measure]
 
     @model_validator(mode="after")
     def _check_bands(self) -> SchoolTypePatterns:
@@ -96,11 +107,11 @@ class CareerPatternTable(TableVersion):
     school_types: dict[SchoolTypeField, SchoolTypePatterns]
     replaced_by: str = Field(min_length=1)
     """What applies after ``effective_until`` (FUWA PO function weighting)."""
+    effective_until: date
+    """The career patterns ended (placement follows FUWA PO): the end is required."""
 
     @model_validator(mode="after")
     def _check_scales(self) -> CareerPatternTable:
-        if self.effective_until is None:
-            raise ValueError("the career patterns ended: effective_until is required")
         for kind, patterns in self.school_types.items():
             scales = [band.scale for band in patterns.bands]
             unknown = [s for s in scales if s not in self.scale_order]

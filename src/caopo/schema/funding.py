@@ -104,10 +104,6 @@ class DirectorFundingTable(TableVersion):
         return self
 
 
-"""``bao`` basisonderwijs, ``sbo`` speciaal basisonderwijs, ``so`` speciaal onderwijs,
-``vso`` voortgezet speciaal onderwijs."""
-
-
 class FundingComponent(StrictModel):
     """One amount of a version: per pupil or per school, for some school types."""
 

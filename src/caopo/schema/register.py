@@ -17,12 +17,17 @@ from caopo.schema.base import (
 
 
 class RegisterType(StrictModel):
+    """A registration type (``RDO``, ``RADO``, ``aspirant``); ``has_cycle``: a
+    re-registration cycle was read for it."""
+
     code: str = Field(min_length=1)
     description: str = Field(min_length=1)
     has_cycle: bool
 
 
 class CycleRule(StrictModel):
+    """A re-registration cycle of *years* years, with the source it was read in."""
+
     years: int = Field(ge=1, le=10)
     source: Source
     late_reregistration: str | None = None
@@ -30,6 +35,8 @@ class CycleRule(StrictModel):
 
 
 class Fee(StrictModel):
+    """The yearly register fee from *year* (EUR)."""
+
     year: int = Field(ge=2013, le=2199)
     amount: Amount
 

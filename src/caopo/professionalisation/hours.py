@@ -1,0 +1,170 @@
+"""Hours for professionalisation and duurzame inzetbaarheid (DI) of the CAO PO.
+
+The rules (the hours and who has them are data: ``data/budgets/professionalisation_hours_*``,
+kind ``hour_budgets``):
+
+* personal professionalisation: 2 clock hours per working week x werktijdfactor (art. 9.3
+  lid 2 CAO PO). The yearly figure is ``derived``: x 41,5 working weeks (the 40-hour week
+  spreads 1.659 hours over 41,5 weeks), so 83 hours full-time;
+* starting teachers (``for_starters`` in the data): 40 hours a year extra, pro rata;
+* DI basis budget: 40 hours a year, pro rata (art. 8A.4 CAO PO 2019-2020);
+* DI bijzonder budget from age 57 (``from_age``): 130 hours a year, pro rata, not when
+  working past the AOW age (``ends_past_aow_age``; art. 8A.6, 8A.7 CAO PO).
+
+Hours are exact, not rounded. Each line's status is the weakest of the table version and of
+how the line was computed (``derived`` for the per-week line); the entitlement's status is
+the weakest of its lines.
+
+>>> hours = professionalisation_hours(on="2020-03-01", fte="0.6")
+>>> hours.line("professionalisation").hours_per_year
+Decimal('49.80')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from caopo.catalog.loader import catalog
+from caopo.errors import InvalidInputError
+from caopo.inputs import to_date, to_fte
+from caopo.money import Number
+from caopo.provenance import Status, weakest
+from caopo.schema.base import Source
+from caopo.schema.budgets import HourBudgetItem, HourBudgets
+
+__all__ = [
+    "HOURS_TABLE",
+    "HourBudgetItem",
+    "HourBudgets",
+    "HourLine",
+    "HoursEntitlement",
+    "professionalisation_hours",
+]
+
+HOURS_TABLE = "professionalisation_hours"
+
+
+@dataclass(frozen=True, slots=True)
+class HourLine:
+    """One hour entitlement: hours a year at the werktijdfactor asked."""
+
+    id: str
+    description: str
+    hours_per_year: Decimal
+    hours_per_week: Decimal | None
+    status: Status
+    how: str
+    saveable: bool
+    max_saving_years: int | None
+    saving_note: str | None
+    article: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class HoursEntitlement:
+    """The hour budgets of one employee on a date; ``status`` is the weakest of its lines."""
+
+    on: date
+    fte: Decimal
+    lines: tuple[HourLine, ...]
+    table: str
+    effective_from: date
+    cao: str
+    status: Status
+    sources: tuple[Source, ...]
+
+    def line(self, id: str) -> HourLine:
+        """The line with this id (``professionalisation``, ``starter``, ``di_basis``, ``di_57``)."""
+        for item in self.lines:
+            if item.id == id:
+                return item
+        known = ", ".join(item.id for item in self.lines)
+        raise InvalidInputError(f"no hour line {id!r} here; lines: {known}")
+
+
+def _applies(item: HourBudgetItem, *, age: int | None, starter: bool, past_aow_age: bool) -> bool:
+    """Whether the employee has *item*: starters' hours only for a starter; hours from an
+    age only from that age, and not past the AOW age where the item says so."""
+    if item.for_starters and not starter:
+        return False
+    if item.from_age is not None and (age is None or age < item.from_age):
+        return False
+    return not (item.ends_past_aow_age and past_aow_age)
+
+
+def _line(item: HourBudgetItem, version: HourBudgets, wtf: Decimal) -> HourLine:
+    """One line: the per-week hours x working weeks (``derived``) where the item gives no
+    yearly figure, else its yearly hours (x werktijdfactor where pro rata)."""
+    weekly: Decimal | None = None
+    if item.hours_per_year is None:
+        weekly = version.personal_hours_per_week * wtf
+        yearly = weekly * version.working_weeks_per_year
+        status = weakest([version.status, "derived"])
+        how = (
+            f"{version.personal_hours_per_week} h per working week x werktijdfactor {wtf} "
+            f"({version.status}); per year x {version.working_weeks_per_year} working weeks "
+            f"(derived: {version.working_weeks_source.title})"
+        )
+    else:
+        yearly = item.hours_per_year * wtf if item.pro_rata else item.hours_per_year
+        status = version.status
+        how = f"{item.hours_per_year} h per year" + (
+            f" x werktijdfactor {wtf}" if item.pro_rata else ""
+        )
+    return HourLine(
+        id=item.id,
+        description=item.description,
+        hours_per_year=yearly,
+        hours_per_week=weekly,
+        status=status,
+        how=how,
+        saveable=item.saveable,
+        max_saving_years=item.max_saving_years,
+        saving_note=item.saving_note,
+        article=item.article,
+    )
+
+
+def professionalisation_hours(
+    *,
+    on: object,
+    fte: Number = 1,
+    age: int | None = None,
+    starter: bool = False,
+    past_aow_age: bool = False,
+) -> HoursEntitlement:
+    """The yearly hour budgets on date *on* at werktijdfactor *fte* (above 0, at most 1.2).
+
+    Always: personal professionalisation (art. 9.3 lid 2 CAO PO) and the DI basis budget
+    (art. 8A.4 CAO PO 2019-2020). With ``starter=True`` the starters' hours; from *age* 57
+    (and not working past the AOW age) the DI bijzonder budget (art. 8A.6 CAO PO).
+
+    >>> h = professionalisation_hours(on="2021-01-01", age=58)
+    >>> [(line.id, line.hours_per_year) for line in h.lines], h.status
+    ([('professionalisation', Decimal('83.0')), ('di_basis', Decimal('40')), ('di_57', Decimal('130'))], 'derived')
+    """
+    day = to_date(on)
+    wtf = to_fte(fte, name="fte")
+    if age is not None and (isinstance(age, bool) or not isinstance(age, int) or age < 0):
+        raise InvalidInputError(f"age must be a whole number of years, not {age!r}")
+    for name, flag in (("starter", starter), ("past_aow_age", past_aow_age)):
+        if not isinstance(flag, bool):
+            raise InvalidInputError(f"{name} must be True or False, not {flag!r}")
+    version = catalog().series(HOURS_TABLE, HourBudgets).version_on(day)
+    lines = tuple(
+        _line(item, version, wtf)
+        for item in version.budgets
+        if _applies(item, age=age, starter=starter, past_aow_age=past_aow_age)
+    )
+    return HoursEntitlement(
+        on=day,
+        fte=wtf,
+        lines=lines,
+        table=version.table,
+        effective_from=version.effective_from,
+        cao=version.cao,
+        status=weakest([version.status, *(line.status for line in lines)]),
+        sources=(*version.sources, version.working_weeks_source),
+    )

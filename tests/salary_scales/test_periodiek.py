@@ -1,0 +1,122 @@
+"""The one periodiek (caopo.salary_scales.periodiek).
+
+The rule is read from data/mappings/scale_transitions.yaml (``periodiek``; sources
+ONSONDERWIJS 'Periodieke verhoging' and PORAAD-OMZETTING): one trede up on 1 August if in
+the previous school year the employee worked and was paid for at least 60 days. The
+expected values below are computed in the test from the raw file and the calendar, not from
+caopo's output.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from caopo.catalog.loader import shipped_data_dir
+from caopo.errors import InvalidInputError
+from caopo.salary_scales.codes import CodePeriod, periodiek_rule, scale_code
+from caopo.salary_scales.periodiek import (
+    is_periodiek_date,
+    periodiek,
+    periodiek_dates,
+    service_days,
+)
+
+RAW: dict[str, Any] = yaml.safe_load(
+    (shipped_data_dir() / "mappings" / "scale_transitions.yaml").read_text(encoding="utf-8")
+)["periodiek"]
+MIN_DAYS: int = RAW["min_days"]
+AUGUST_1 = date(2025, RAW["month"], RAW["day"])
+
+
+def _lb() -> CodePeriod:
+    """LB as it is on the day before the periodiek: 12 treden (AMBT-PO-2024)."""
+    return scale_code("LB").period(AUGUST_1 - timedelta(days=1))
+
+
+def test_the_rule_is_the_data_file() -> None:
+    assert (RAW["month"], RAW["day"], RAW["min_days"]) == (8, 1, 60)
+    assert set(RAW["source"]) == {"ONSONDERWIJS", "PORAAD-OMZETTING"}
+    rule = periodiek_rule()
+    assert (rule.month, rule.day, rule.min_days, rule.source) == (
+        RAW["month"], RAW["day"], RAW["min_days"], tuple(RAW["source"])
+    )  # fmt: skip
+
+
+def test_appointed_on_15_june_gets_no_periodiek_on_1_august() -> None:
+    # 15 June .. 31 July 2025 = 16 + 31 = 47 days, fewer than 60.
+    assert service_days(AUGUST_1, start=date(2025, 6, 15)) == 47
+    result = periodiek(5, on=AUGUST_1, period=_lb(), start=date(2025, 6, 15))
+    assert (result.step, result.raised) == (5, False)
+    assert "47 days" in result.reason and "2024-2025" in result.reason
+
+
+def test_appointed_on_1_may_gets_the_periodiek() -> None:
+    # 1 May .. 31 July 2025 = 31 + 30 + 31 = 92 days.
+    assert service_days(AUGUST_1, start=date(2025, 5, 1)) == 92
+    result = periodiek(5, on=AUGUST_1, period=_lb(), start=date(2025, 5, 1))
+    assert (result.step, result.raised) == (6, True)
+
+
+def test_a_full_year_counts_from_the_previous_1_august() -> None:
+    assert service_days(AUGUST_1, start=date(2020, 1, 1)) == 365
+
+
+def test_the_employment_end_is_counted_inclusive() -> None:
+    # In service 1 May .. 29 June 2025: 31 + 29 = 60 days, just enough.
+    assert service_days(AUGUST_1, start=date(2025, 5, 1), end=date(2025, 6, 29)) == 60
+    result = periodiek(5, on=AUGUST_1, period=_lb(), start=date(2025, 5, 1), end=date(2025, 6, 29))
+    assert result.raised
+
+
+def test_at_the_maximum_the_step_stays() -> None:
+    result = periodiek(12, on=AUGUST_1, period=_lb(), start=date(2020, 1, 1))
+    assert (result.step, result.raised) == (12, False)
+    assert "at the maximum (trede 12)" in result.reason
+
+
+def test_days_worked_override_the_days_in_service() -> None:
+    # Appointed 15 June (47 days in service), but 60 days worked and paid are declared.
+    late = periodiek(5, on=AUGUST_1, period=_lb(), start=date(2025, 6, 15), days_worked={2024: 60})
+    assert (late.step, late.raised) == (6, True)
+    # A full year in service, but only 59 days worked and paid (for example long leave).
+    absent = periodiek(5, on=AUGUST_1, period=_lb(), start=date(2020, 1, 1), days_worked={2024: 59})
+    assert (absent.step, absent.raised) == (5, False)
+    assert "59 days worked" in absent.reason
+    with pytest.raises(InvalidInputError, match="2024-2025"):
+        periodiek(5, on=AUGUST_1, period=_lb(), start=date(2020, 1, 1), days_worked={2023: 99})
+
+
+def test_min_days_overrides_the_rule() -> None:
+    result = periodiek(5, on=AUGUST_1, period=_lb(), start=date(2025, 6, 15), min_days=40)
+    assert result.raised
+    with pytest.raises(InvalidInputError, match="min_days"):
+        periodiek(5, on=AUGUST_1, period=_lb(), start=date(2025, 6, 15), min_days=-1)
+
+
+def test_only_the_periodiek_date_has_a_periodiek() -> None:
+    assert is_periodiek_date(AUGUST_1) and not is_periodiek_date(date(2025, 9, 1))
+    with pytest.raises(InvalidInputError, match="not on 2025-09-01"):
+        periodiek(5, on=date(2025, 9, 1), period=_lb(), start=date(2020, 1, 1))
+    assert periodiek_dates(date(2024, 8, 1), date(2026, 7, 31)) == (AUGUST_1,)
+
+
+def _expected_days(start: date, on: date) -> int:
+    """Days in service from *start* in the school year before *on* (1 August .. 31 July)."""
+    first = max(start, date(on.year - 1, RAW["month"], RAW["day"]))
+    return max((on - first).days, 0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(start=st.dates(date(2023, 1, 1), date(2026, 7, 31)), step=st.integers(1, 11))
+def test_the_decision_is_at_least_60_days_in_service(start: date, step: int) -> None:
+    on = date(start.year + (start >= date(start.year, 8, 1)), 8, 1)  # the next 1 August
+    period = scale_code("LB").period(on - timedelta(days=1))
+    result = periodiek(step, on=on, period=period, start=start)
+    assert result.raised == (_expected_days(start, on) >= MIN_DAYS)
+    assert result.step == (step + 1 if result.raised else step)
