@@ -278,13 +278,17 @@ def test_periodieken_after_the_lapse_follow_the_old_scale() -> None:
     assert d.old_step_used == 15 and d.carried_forward
 
 
-def test_old_maxima_agree_with_the_scale_code_registry() -> None:
+def test_every_old_scale_lapses_on_the_date_and_has_a_published_maximum() -> None:
+    # The maxima as printed in the PO-Raad 2020 and the 2007 salary tables (source keys
+    # PORAAD-2020, YUMPU-2007 in data/mappings/scale_codes.yaml), read from the one registry.
     rules = catalog().document("garantietoelage", GuaranteeRules)
     last_day = rules.old_scales_lapse_on - timedelta(days=1)
-    for code, maximum in rules.old_scale_max_steps.items():
+    expected = {"DA": 13, "DB": 15, "DC": 16, "DC+U": 18, "DD": 18, "DE": 18, "AB": 13}
+    assert set(rules.old_scales) == set(expected)
+    for code in rules.old_scales:
         period = scale_code(code).period(last_day)
         assert period.end == rules.old_scales_lapse_on, code
-        assert period.steps == maximum, code
+        assert period.steps == expected[code], code
 
 
 def test_periodiek_input_errors() -> None:

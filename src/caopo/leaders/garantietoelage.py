@@ -223,12 +223,22 @@ def _comparison_date(on: object, rules: GuaranteeRules) -> date:
 
 def _old_scale(value: object, rules: GuaranteeRules) -> str:
     old = scale_text(value, name="old_scale")
-    if old not in rules.old_scale_max_steps:
-        known = ", ".join(rules.old_scale_max_steps)
+    if old not in rules.old_scales:
         raise InvalidInputError(
-            f"old_scale {value!r} is not an old scale with a known maximum; old scales: {known}"
+            f"old_scale {value!r} is not an old scale; old scales: {', '.join(rules.old_scales)}"
         )
     return old
+
+
+def _old_maximum(old: str, rules: GuaranteeRules) -> int:
+    """The top step of *old* in its last period (data/mappings/scale_codes.yaml)."""
+    period = scale_code(old).period(rules.old_scales_lapse_on - timedelta(days=1))
+    if period.steps is None:
+        raise NotPublishedError(
+            f"the number of steps of old scale {old} is not published; the garantietoelage "
+            f"needs it to cap the old step"
+        )
+    return period.steps
 
 
 def _periodieken(
@@ -271,7 +281,7 @@ def _old_step(
             )
         found = _periodieken(old, given, since=since, until=day, start=begin, rules=rules)
     reached = found[-1].step if found and found[-1].step is not None else given
-    maximum = rules.old_scale_max_steps[old]
+    maximum = _old_maximum(old, rules)
     notes = [
         f"periodiek of {p.on}: trede {p.step}" if p.raised else f"{p.on}: {p.reason}" for p in found
     ]

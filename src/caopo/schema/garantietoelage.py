@@ -13,7 +13,6 @@ from caopo.schema.base import (
     DataDocument,
     ListAsTuple,
     Source,
-    Step,
     StrictModel,
     TableId,
 )
@@ -40,6 +39,7 @@ class GuaranteeRules(DataDocument):
     """The earliest date compared: the level of the 2019-2020 re-rating."""
     old_scales_lapse_on: date
     salary_table: TableId
-    old_scale_max_steps: dict[CodeText, Step] = Field(min_length=1)
+    old_scales: Annotated[tuple[CodeText, ...], ListAsTuple] = Field(min_length=1)
+    """The old scales compared; their number of steps is the scale-code registry's."""
     directietoelage: DirectietoelageEquivalent
     sources: Annotated[tuple[Source, ...], ListAsTuple] = Field(min_length=1)
