@@ -106,8 +106,11 @@ def to_step(value: object, *, name: str = "step (trede)") -> int:
     return value
 
 
-def to_fte(value: object, *, name: str = "fte (werktijdfactor)") -> Decimal:
-    """A werktijdfactor: a Decimal, int or str above 0 and at most 1.2.
+def to_fte(
+    value: object, *, name: str = "fte (werktijdfactor)", allow_zero: bool = False
+) -> Decimal:
+    """A werktijdfactor: a Decimal, int or str above 0 and at most 1.2. With *allow_zero*,
+    0 is accepted too: a year (of a budget) in which someone was not employed.
 
     >>> to_fte("0.8")
     Decimal('0.8')
@@ -117,9 +120,13 @@ def to_fte(value: object, *, name: str = "fte (werktijdfactor)") -> Decimal:
     caopo.errors.InvalidInputError: fte (werktijdfactor) must be above 0 and at most 1.2 (48 of 40 hours), not 2
     """
     fte = to_decimal(value, name=name)
+    if allow_zero and fte == 0:
+        return Decimal(0)
     if not 0 < fte <= FTE_MAX:
+        zero = " (or 0: not employed that year)" if allow_zero else ""
         raise InvalidInputError(
-            f"{name} must be above 0 and at most {FTE_MAX} (48 of 40 hours), not {shown(value)}"
+            f"{name} must be above 0 and at most {FTE_MAX} (48 of 40 hours){zero}, "
+            f"not {shown(value)}"
         )
     return fte
 

@@ -278,5 +278,5 @@ def test_hours_need_a_werktijdfactor_above_zero() -> None:
 
 
 def test_budget_year_fte_zero_or_a_werktijdfactor() -> None:
-    with pytest.raises(InvalidInputError, match=r"'-0.1'.*or 0: not employed"):
+    with pytest.raises(InvalidInputError, match=r"or 0: not employed.*'-0.1'"):
         caopo.budget_detail("teacher", year=2021, fte="-0.1")

@@ -50,7 +50,7 @@ from caopo.catalog.loader import catalog
 from caopo.dates import SchoolYear
 from caopo.errors import InvalidInputError, NotPublishedError
 from caopo.inputs import Category, to_category, to_date, to_fte, to_year
-from caopo.money import Number, round_cents, to_decimal
+from caopo.money import Number, round_cents
 from caopo.provenance import Status, weakest
 from caopo.schema.base import Source
 from caopo.schema.budgets import BudgetDerivation, BudgetRule, SavingRule
@@ -70,7 +70,6 @@ __all__ = [
     "budget_period",
     "budget_rule",
     "professionalisation_budget",
-    "to_wtf",
     "to_year_basis",
     "year_label",
 ]
@@ -124,21 +123,6 @@ def budget_category(value: object) -> Category:
             f"CAO PO; categories with a budget: {', '.join(map(str, budget_categories()))}"
         )
     return category
-
-
-def to_wtf(value: object, *, name: str = "fte") -> Decimal:
-    """The werktijdfactor of one budget year: 0 (not employed that year) or a werktijdfactor
-    as :func:`caopo.inputs.to_fte` accepts it (above 0, at most 1.2).
-
-    >>> to_wtf("0"), to_wtf("0.8")
-    (Decimal('0'), Decimal('0.8'))
-    """
-    if to_decimal(value, name=name) == 0:
-        return Decimal(0)
-    try:
-        return to_fte(value, name=name)
-    except InvalidInputError as exc:
-        raise InvalidInputError(f"{exc} (or 0: not employed that year)") from None
 
 
 def to_year_basis(value: object) -> YearBasis:
@@ -274,7 +258,11 @@ def budget_detail(
     (Decimal('480.00'), Decimal('500'), Decimal('100'), 'published')
     """
     cat = budget_category(category)
-    number, wtf, basis = to_year(year), to_wtf(fte), to_year_basis(year_basis)
+    number, wtf, basis = (
+        to_year(year),
+        to_fte(fte, name="fte", allow_zero=True),
+        to_year_basis(year_basis),
+    )
     if pro_rata is not None and not isinstance(pro_rata, bool):
         raise InvalidInputError(f"pro_rata must be True, False or None, not {pro_rata!r}")
     start, end = budget_period(number, basis)

@@ -45,7 +45,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from caopo.errors import InvalidInputError, OverspendingError
-from caopo.inputs import Category, to_date, to_year
+from caopo.inputs import Category, to_date, to_fte, to_year
 from caopo.money import CENT, Number, to_decimal
 from caopo.professionalisation.budgets import (
     NOT_STATED,
@@ -55,7 +55,6 @@ from caopo.professionalisation.budgets import (
     budget_detail,
     budget_period,
     budget_rule,
-    to_wtf,
     to_year_basis,
 )
 from caopo.provenance import Status, weakest
@@ -211,7 +210,10 @@ def _usable_override(value: object) -> int | None:
 
 def _fte_by_year(fte: Number | Mapping[int, Number], years: range) -> dict[int, Decimal]:
     if isinstance(fte, Mapping):
-        given = {to_year(k, name="fte year"): to_wtf(v, name=f"fte[{k!r}]") for k, v in fte.items()}
+        given = {
+            to_year(k, name="fte year"): to_fte(v, name=f"fte[{k!r}]", allow_zero=True)
+            for k, v in fte.items()
+        }
         missing = [y for y in years if y not in given]
         extra = sorted(set(given) - set(years))
         if missing or extra:
@@ -221,7 +223,7 @@ def _fte_by_year(fte: Number | Mapping[int, Number], years: range) -> dict[int, 
                 + (f"; outside the statement: {extra}" if extra else "")
             )
         return given
-    wtf = to_wtf(fte)
+    wtf = to_fte(fte, name="fte", allow_zero=True)
     return dict.fromkeys(years, wtf)
 
 
