@@ -110,7 +110,7 @@ def test_no_import_cycle() -> None:
             if target == "caopo":
                 continue
             if state.get(target) == 1:
-                cycle = stack[stack.index(target) :] + [target]
+                cycle = [*stack[stack.index(target) :], target]
                 raise AssertionError("import cycle: " + " -> ".join(cycle))
             if target not in state:
                 visit(target)

@@ -37,12 +37,12 @@ _EXPORTS: dict[str, str] = {
     "tables": "caopo.catalog.inventory",
     "raises": "caopo.catalog.inventory",
     "AnnualIncome": "caopo.pay.income",
-    "BackPay": "caopo.pay.income",
-    "Employment": "caopo.pay.income",
+    "BackPay": "caopo.pay.back_pay",
+    "Employment": "caopo.pay.employment",
     "annual_income": "caopo.pay.income",
-    "back_pay": "caopo.pay.income",
-    "projected_salary": "caopo.pay.income",
-    "commuting_allowance": "caopo.pay.allowances",
+    "back_pay": "caopo.pay.back_pay",
+    "projected_salary": "caopo.pay.projection",
+    "commuting_allowance": "caopo.pay.components.commuting",
     "data_version": "caopo.catalog.loader",
     "reset_tables": "caopo.catalog.loader",
     "use_tables": "caopo.catalog.loader",
@@ -208,15 +208,11 @@ if TYPE_CHECKING:
         garantietoelage,
         garantietoelage_detail,
     )
-    from caopo.pay.allowances import commuting_allowance
-    from caopo.pay.income import (
-        AnnualIncome,
-        BackPay,
-        Employment,
-        annual_income,
-        back_pay,
-        projected_salary,
-    )
+    from caopo.pay.back_pay import BackPay, back_pay
+    from caopo.pay.components.commuting import commuting_allowance
+    from caopo.pay.employment import Employment
+    from caopo.pay.income import AnnualIncome, annual_income
+    from caopo.pay.projection import projected_salary
     from caopo.professionalisation.budgets import (
         BudgetGrant,
         budget_detail,

@@ -24,7 +24,7 @@ def test_a_series_is_typed_by_its_schema() -> None:
 
 
 def test_asking_for_the_wrong_schema_names_the_kind() -> None:
-    with pytest.raises(DataFileError, match="salary_scales.*not read by HolidayAllowance"):
+    with pytest.raises(DataFileError, match=r"salary_scales.*not read by HolidayAllowance"):
         catalog().series("teachers", HolidayAllowance)
 
 
@@ -37,7 +37,7 @@ def test_the_one_not_in_force_error_names_the_periods() -> None:
 
 
 def test_an_unknown_table_lists_the_tables() -> None:
-    with pytest.raises(NoDataForDateError, match="tables: .*teachers"):
+    with pytest.raises(NoDataForDateError, match=r"tables: .*teachers"):
         catalog().series("teacher", ScaleTable)
 
 

@@ -12,16 +12,14 @@ from hypothesis import strategies as st
 
 from caopo.catalog.loader import catalog, load_file
 from caopo.errors import DataFileError, InvalidInputError, NotPublishedError
-from caopo.pay.allowances import (
-    bracket_amount,
-    commuting_allowance,
-    end_of_year_rule,
-    holiday_rule,
-    one_off_payments,
-    oop_yearly_rule,
-)
-from caopo.pay.income import Employment, annual_income
-from caopo.schema.allowances import CommutingRule
+from caopo.pay.components.commuting import commuting_allowance
+from caopo.pay.components.end_of_year import end_of_year_rule
+from caopo.pay.components.holiday import holiday_rule
+from caopo.pay.components.one_off import one_off_payments
+from caopo.pay.components.oop_yearly import oop_yearly_rule
+from caopo.pay.employment import Employment
+from caopo.pay.income import annual_income
+from caopo.schema.allowances import CommutingRule, bracket_amount
 from tests._helpers import user_tables
 
 

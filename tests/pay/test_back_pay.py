@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from caopo.errors import InvalidInputError
-from caopo.pay.income import Employment, back_pay
+from caopo.pay.back_pay import back_pay
+from caopo.pay.employment import Employment
 
 L11_TOP = Employment("L11", 15, start=date(2021, 1, 1))
 

@@ -11,7 +11,8 @@ from caopo.dates import add_months
 from caopo.errors import InvalidInputError
 from caopo.inputs import to_date
 from caopo.money import to_decimal
-from caopo.pay.income import Employment, back_pay
+from caopo.pay.back_pay import back_pay
+from caopo.pay.employment import Employment
 
 __all__ = ["add_parser"]
 

@@ -6,15 +6,20 @@ import argparse
 from decimal import Decimal
 
 from caopo.cli._output import as_date, as_number, dump_json, euro
+from caopo.inputs import Category
 from caopo.money import to_decimal
-from caopo.pay.income import AnnualIncome, Employment, annual_income
+from caopo.pay.employment import Employment
+from caopo.pay.income import AnnualIncome, annual_income
+from caopo.pay.lines import Line
+from caopo.provenance import weakest
 
 __all__ = ["add_parser", "render"]
 
-MARK = {"published": "P", "derived": "D", "provisional": "V", "missing": "?"}
+MARK = {"published": "P", "derived": "D", "provisional": "V"}
+MISSING = "?"
 LEGEND = (
     "status: P published (read in a source), D derived (computed by a declared rule), "
-    "V provisional (agreed, not final), ? missing (no table; lenient mode)"
+    "V provisional (agreed, not final); ? missing (not computable; lenient mode)"
 )
 
 
@@ -32,9 +37,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--start", type=as_date, help="first day in service (default 1 January)")
     parser.add_argument("--end", type=as_date, help="last day in service (default: none)")
     parser.add_argument(
-        "--category", choices=["teacher", "support_staff", "school_leader"], default=None
+        "--category",
+        default=None,
+        help=f"{', '.join(c.value for c in Category)} (or leraar, directeur, "
+        "adjunct-directeur, oop); default: from the scale code",
     )
-    parser.add_argument("--no-step-increase", action="store_true", help="no periodiek on 1 August")
+    parser.add_argument("--no-step-increase", action="store_true", help="no periodiek")
     parser.add_argument("--km", type=as_number, help="one-way commute in km (woon-werkverkeer)")
     parser.add_argument("--days", default="5", type=as_number, help="travel days per week")
     parser.add_argument(
@@ -68,8 +76,15 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cell(amount: Decimal, status: str) -> str:
-    return f"{euro(amount)} {MARK[status]}"
+def _cell(amount: Decimal, status: str, missing: bool = False) -> str:
+    return f"{euro(amount)} {MISSING if missing else MARK[status]}"
+
+
+def _line_cell(lines: list[Line]) -> str:
+    amount = sum((ln.amount for ln in lines), Decimal(0))
+    if not lines:
+        return "-"
+    return _cell(amount, weakest(ln.status for ln in lines), any(ln.missing for ln in lines))
 
 
 def render(income: AnnualIncome) -> str:
@@ -79,14 +94,18 @@ def render(income: AnnualIncome) -> str:
     head = ["month", "trede", *names, "total"]
     rows = [head]
     for month in income.months:
-        row = [f"{month.month:%Y-%m}", str(month.step)]
+        row = [f"{month.month:%Y-%m}", "?" if month.step is None else str(month.step)]
         for name in names:
-            found = [ln for ln in month.lines if ln.component == name]
-            row.append(_cell(month.amount(name), found[0].status) if found else "-")
-        row.append(_cell(month.total, month.status))
+            row.append(_line_cell([ln for ln in month.lines if ln.component == name]))
+        row.append(_cell(month.total, month.status, not month.complete))
         rows.append(row)
     rows.append(
-        ["total", "", *(euro(income.totals[n]) for n in names), _cell(income.total, income.status)]
+        [
+            "total",
+            "",
+            *(euro(income.totals[n]) for n in names),
+            _cell(income.total, income.status, not income.complete),
+        ]
     )
     widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
     text = [

@@ -71,6 +71,7 @@ support-staff number, or a parsed :class:`ScaleCode`."""
 class CodePeriod:
     """One period in which a code exists, with what is known about it then."""
 
+    code: str
     start: date
     end: date | None
     """Exclusive; ``None`` while the code still exists."""
@@ -190,6 +191,7 @@ def registry() -> Registry:
 
 def _period(entry: CodeEntry, document: ScaleCodeRegistry) -> CodePeriod:
     return CodePeriod(
+        entry.code,
         entry.start,
         entry.until,
         entry.numeric,

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from caopo.errors import InvalidInputError, shown
 from caopo.salary_scales.codes import CodePeriod, periodiek_rule
+from caopo.salary_scales.salary import version_holding
 
 __all__ = [
     "Periodiek",
@@ -27,6 +28,7 @@ __all__ = [
     "periodiek",
     "periodiek_dates",
     "service_days",
+    "top_step",
 ]
 
 
@@ -136,8 +138,27 @@ def periodiek(
         days, what = service_days(on, start=start, end=end), "days in service"
     if days < threshold:
         return Periodiek(on, step, False, f"no periodiek: {days} {what} in {label} (< {threshold})")
-    if period.steps is not None and step >= period.steps:
-        return Periodiek(on, step, False, f"periodiek: at the maximum (trede {period.steps})")
-    if period.steps is None and (period.steps_at_least is None or step + 1 > period.steps_at_least):
+    top = top_step(period, on=on - timedelta(days=1))
+    if top is not None and step >= top:
+        return Periodiek(on, step, False, f"periodiek: at the maximum (trede {top})")
+    if top is None and (period.steps_at_least is None or step + 1 > period.steps_at_least):
         return Periodiek(on, None, True, "periodiek")
     return Periodiek(on, step + 1, True, "periodiek")
+
+
+def top_step(period: CodePeriod, *, on: date) -> int | None:
+    """The highest step of the scale in *period* on *on*: the number of steps the scale-code
+    data publishes; where it publishes none, the highest step of a salary table in force
+    that declares itself ``complete`` (it holds every step of every scale it names);
+    otherwise ``None`` (not known).
+
+    >>> from caopo.salary_scales.codes import scale_code
+    >>> top_step(scale_code("LB").period("2025-07-31"), on=date(2025, 7, 31))
+    12
+    """
+    if period.steps is not None:
+        return period.steps
+    version = version_holding(period.code, on)
+    if version is None or version.coverage != "complete":
+        return None
+    return max(version.cells[period.code])

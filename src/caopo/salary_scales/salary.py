@@ -78,12 +78,19 @@ class SalaryDetail:
     """One line: the table version, and for a derived version the rule that computed it."""
 
 
+_SERIES_CACHE: list[tuple[Catalog, tuple[Series[ScaleTable], ...]]] = []
+
+
 def salary_series(cat: Catalog) -> tuple[Series[ScaleTable], ...]:
     """The salary tables (teachers, support staff, school leaders, then any other), each
-    as its series of versions."""
+    as its series of versions; worked out once per catalog."""
+    if _SERIES_CACHE and _SERIES_CACHE[0][0] is cat:
+        return _SERIES_CACHE[0][1]
     ids = cat.table_ids(ScaleTable)
     ordered = sorted(ids, key=lambda t: (_TABLE_ORDER.get(t, len(_TABLE_ORDER)), t))
-    return tuple(cat.series(table, ScaleTable) for table in ordered)
+    found = tuple(cat.series(table, ScaleTable) for table in ordered)
+    _SERIES_CACHE[:] = [(cat, found)]
+    return found
 
 
 def _in_force(cat: Catalog, on: date, as_known_on: date | None = None) -> list[ScaleTable]:

@@ -13,6 +13,7 @@ from pydantic import BeforeValidator, Field, model_validator
 from caopo.provenance import Status
 from caopo.schema.base import (
     Amount,
+    CategoryField,
     CodeText,
     DataDocument,
     ListAsTuple,
@@ -130,8 +131,7 @@ class CommutingRule(TableVersion):
             ]
             if missing:
                 raise ValueError(f"a computable rule needs {', '.join(missing)}")
-            assert self.instalments is not None
-            if self.instalments + len(self.months_without_payment) != 12:
+            if (self.instalments or 0) + len(self.months_without_payment) != 12:
                 raise ValueError("instalments plus months_without_payment must make 12 months")
         elif not self.reason:
             raise ValueError("computable: false needs a 'reason'")
@@ -146,6 +146,8 @@ class OneOffPayment(StrictModel):
     ``basis``: ``fixed`` (``amount``, or ``brackets`` by scale), ``monthly_salary``
     (``percentage`` of the full-time salary of ``salary_month``) or ``annual_salary``
     (``percentage`` of the salary paid in the calendar year of ``paid_in``).
+    ``who``: ``all``, or a list of categories in the one vocabulary of
+    :class:`caopo.Category` (``teacher``, ``adjunct``, ``director``, ``support_staff``).
     ``pro_rata``: ``fte_on_date`` (times the werktijdfactor on ``reference_date``),
     ``accrual_months`` (accrued evenly over the months from ``accrual_from`` up to
     ``accrual_until``, exclusive, by the part of each month in service and the
@@ -157,7 +159,7 @@ class OneOffPayment(StrictModel):
     description: str = Field(min_length=1)
     cao: str = Field(min_length=1)
     status: Status
-    who: Literal["all", "teachers", "support_staff", "school_leaders"]
+    who: Literal["all"] | Annotated[tuple[CategoryField, ...], ListAsTuple, Field(min_length=1)]
     basis: Literal["fixed", "monthly_salary", "annual_salary"]
     amount: Amount | None = None
     brackets: Annotated[tuple[ScaleBracket, ...], ListAsTuple] = ()

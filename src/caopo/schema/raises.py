@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from caopo.schema.base import (
+    CodeText,
     DataDocument,
     ListAsTuple,
     Percentage,
@@ -16,6 +17,14 @@ from caopo.schema.base import (
     StrictModel,
     TableId,
 )
+
+
+class SameAmounts(StrictModel):
+    """A structural change that gives *scales* the step amounts of *as_scale*, step for
+    step (e.g. OOP and directie schaal 10 -> LB on 2026-07-01)."""
+
+    scales: Annotated[tuple[CodeText, ...], ListAsTuple] = Field(min_length=1)
+    as_scale: CodeText
 
 
 class RaiseEvent(StrictModel):
@@ -31,6 +40,9 @@ class RaiseEvent(StrictModel):
     known_from: date | None = None
     sources: Annotated[tuple[Source, ...], ListAsTuple] = Field(min_length=1)
     note: str | None = None
+    same_amounts_as: SameAmounts | None = None
+    """For a structural change whose new amounts are another scale's, step for step: which.
+    A projection can carry a table across it; across any other structural change it refuses."""
     guarantee_indexation: bool | None = None
     """Does this raise count as indexation of the garantietoelage (art. 5.6 lid 8 CAO PO
     2019-2020)? ``True``/``False`` where a source says so; ``None``: not resolved by the
@@ -42,6 +54,8 @@ class RaiseEvent(StrictModel):
             raise ValueError("'percentage' is required for, and only for, change: percentage")
         if self.change == "structural" and self.guarantee_indexation:
             raise ValueError("a structural change has no percentage and cannot be indexation")
+        if self.same_amounts_as is not None and self.change != "structural":
+            raise ValueError("'same_amounts_as' belongs to a structural change")
         return self
 
     @property

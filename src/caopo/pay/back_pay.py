@@ -1,0 +1,125 @@
+"""Back pay (nabetaling): what was paid with the tables known on one day against what is
+owed with the tables known later, month by month.
+
+Each month is computed twice by the same component units as :func:`caopo.annual_income`
+(the salary, and the holiday allowance and eindejaarsuitkering accrued on it), once per
+``as_known_on``; the difference is the back pay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from caopo.errors import InvalidInputError
+from caopo.inputs import to_date
+from caopo.pay.components import end_of_year, holiday
+from caopo.pay.components.base import PayContext
+from caopo.pay.components.salary import salary_line
+from caopo.pay.employment import Employment
+from caopo.pay.lines import Line
+from caopo.pay.plan import MonthPlan, PlannedMonth, plan_months
+
+__all__ = ["BackPay", "BackPayMonth", "back_pay"]
+
+
+@dataclass(frozen=True, slots=True)
+class BackPayMonth:
+    """One month: paid (tables known then) against owed (tables known later)."""
+
+    month: date
+    step: int | None
+    paid: tuple[Line, ...]
+    owed: tuple[Line, ...]
+    difference: dict[str, Decimal]
+    total: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class BackPay:
+    """Back pay (nabetaling) month by month and in total, by component."""
+
+    employment: Employment
+    paid_as_known_on: date
+    owed_as_known_on: date
+    months: tuple[BackPayMonth, ...]
+    totals: dict[str, Decimal]
+    total: Decimal
+
+
+def _to_month(value: object) -> date:
+    if isinstance(value, str) and len(value.strip()) == 7:
+        value = value.strip() + "-01"
+    return to_date(value, name="month").replace(day=1)
+
+
+def _accrued_lines(plan: MonthPlan, month: PlannedMonth, known: date) -> tuple[Line, ...]:
+    context = PayContext(plan.employment, month.month.year, plan, known, False)
+    salary = salary_line(context, month)
+    return (
+        salary,
+        holiday.accrued(salary, holiday.holiday_rule(month.month, as_known_on=known)),
+        end_of_year.accrued(salary, end_of_year.end_of_year_rule(month.month, as_known_on=known)),
+    )
+
+
+def _compare(
+    plan: MonthPlan, month: PlannedMonth, paid_known: date, owed_known: date
+) -> BackPayMonth:
+    paid = _accrued_lines(plan, month, paid_known)
+    owed = _accrued_lines(plan, month, owed_known)
+    difference = {o.component: o.amount - p.amount for p, o in zip(paid, owed, strict=True)}
+    return BackPayMonth(
+        month.month, month.step, paid, owed, difference, sum(difference.values(), Decimal(0))
+    )
+
+
+def back_pay(
+    employment: Employment,
+    *,
+    paid_as_known_on: date | str,
+    owed_as_known_on: date | str,
+    months: Iterable[date | str],
+) -> BackPay:
+    """Per month: what was paid with the tables known on *paid_as_known_on* against what is
+    owed with the tables known on *owed_as_known_on*, and the difference, by component:
+    salary, and the vakantie-uitkering and eindejaarsuitkering accrued on it.
+
+    *months* are dates or ``'YYYY-MM'`` strings (any day means its month).
+
+    The canonical case: the +2,25 % of 2021 was agreed in October 2021 with effect from
+    1 January 2021; an L11 teacher at the top step was paid EUR 4.434 (2020 table) and is owed
+    EUR 4.534 (2021 table):
+
+    >>> bp = back_pay(Employment("L11", 15, start=date(2021, 1, 1)),
+    ...               paid_as_known_on="2021-06-30", owed_as_known_on="2021-12-31",
+    ...               months=["2021-01", "2021-02"])
+    >>> [m.difference["salaris"] for m in bp.months]
+    [Decimal('100.00'), Decimal('100.00')]
+    """
+    paid_known = to_date(paid_as_known_on, name="paid_as_known_on")
+    owed_known = to_date(owed_as_known_on, name="owed_as_known_on")
+    if owed_known < paid_known:
+        raise InvalidInputError(
+            f"owed_as_known_on {owed_known} must not be before paid_as_known_on {paid_known}"
+        )
+    wanted = sorted({_to_month(m) for m in months})
+    if not wanted:
+        raise InvalidInputError("months must name at least one month")
+    plan = plan_months(employment, wanted)
+    outside = sorted(set(wanted) - {m.month for m in plan.months})
+    if outside:
+        raise InvalidInputError(
+            f"month {outside[0]:%Y-%m} is outside the employment "
+            f"({employment.start}..{employment.end or ''})"
+        )
+    result = tuple(_compare(plan, m, paid_known, owed_known) for m in plan.months)
+    totals: dict[str, Decimal] = {}
+    for month in result:
+        for name, amount in month.difference.items():
+            totals[name] = totals.get(name, Decimal(0)) + amount
+    return BackPay(
+        employment, paid_known, owed_known, result, totals, sum(totals.values(), Decimal(0))
+    )

@@ -1,0 +1,203 @@
+"""One appointment (aanstelling) and the step (trede) it holds on each day.
+
+The step goes up by the one periodiek of :mod:`caopo.salary_scales.periodiek` (date,
+minimum days and maximum step are data); this module only walks the periodiek dates of an
+employment. Where the periodiek would pass a number of treden that is not published, the
+step is unknown: :func:`step_on` raises, :func:`step_history` says why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from caopo.errors import CaopoError, InvalidInputError, NotPublishedError, UnknownScaleError
+from caopo.inputs import (
+    Category,
+    category_of_code,
+    scale_text,
+    to_category,
+    to_date,
+    to_fte,
+    to_step,
+)
+from caopo.money import Number, to_decimal
+from caopo.salary_scales.codes import scale_code
+from caopo.salary_scales.periodiek import periodiek, periodiek_dates
+
+__all__ = ["Employment", "StepChange", "step_history", "step_on"]
+
+
+def _category(value: object, scale: str) -> Category:
+    if value is None:
+        inferred = category_of_code(scale)
+        if inferred is None:
+            raise InvalidInputError(
+                f"the category of scale {scale!r} cannot be read from its code; give "
+                f"category= (teacher, adjunct, director or support_staff)"
+            )
+        return inferred
+    return to_category(value)
+
+
+def _km(value: Number | None) -> Decimal | None:
+    if value is None:
+        return None
+    km = to_decimal(value, name="commute_km")
+    if km < 0:
+        raise InvalidInputError(f"commute_km must be 0 or more, not {value!r}")
+    return km
+
+
+def _days(value: Number) -> Decimal:
+    days = to_decimal(value, name="travel_days_per_week")
+    if not 0 <= days <= 7:
+        raise InvalidInputError(f"travel_days_per_week must be from 0 to 7, not {value!r}")
+    return days
+
+
+@dataclass(frozen=True, slots=True, init=False)
+class Employment:
+    """One appointment: scale (schaal), the step (trede) held on *start*, werktijdfactor,
+    first day and optional last day (inclusive), category and the periodiek condition.
+
+    ``category`` takes every spelling of :class:`caopo.Category` (teacher/leraar,
+    director/directeur, adjunct/adjunct-directeur, support_staff/oop, ...); without it
+    the scale code says it (``L..`` teacher, ``A..`` adjunct, ``D..`` director, a number
+    support staff): give it for a school leader in a numeric scale. ``commute_km`` (one
+    way) and ``travel_days_per_week`` add the woon-werkverkeer allowance; ``replacement``
+    uses the cap for replacement staff.
+
+    >>> e = Employment("lb", 5, start=date(2025, 1, 1), fte=Decimal("0.8"))
+    >>> e.scale, e.category
+    ('LB', <Category.TEACHER: 'teacher'>)
+    """
+
+    scale: str
+    step: int
+    start: date
+    fte: Decimal
+    end: date | None
+    category: Category
+    step_increase: bool
+    commute_km: Decimal | None
+    travel_days_per_week: Decimal
+    replacement: bool
+
+    def __init__(
+        self,
+        scale: object,
+        step: object,
+        start: date | str,
+        *,
+        fte: Number = 1,
+        end: date | str | None = None,
+        category: Category | str | None = None,
+        step_increase: bool = True,
+        commute_km: Number | None = None,
+        travel_days_per_week: Number = 5,
+        replacement: bool = False,
+    ) -> None:
+        code = scale_text(scale)
+        first = to_date(start, name="start")
+        last = None if end is None else to_date(end, name="end")
+        if last is not None and last < first:
+            raise InvalidInputError(f"end {last} is before start {first}")
+        for name, value in (
+            ("scale", code),
+            ("step", to_step(step)),
+            ("start", first),
+            ("fte", to_fte(fte)),
+            ("end", last),
+            ("category", _category(category, code)),
+            ("step_increase", bool(step_increase)),
+            ("commute_km", _km(commute_km)),
+            ("travel_days_per_week", _days(travel_days_per_week)),
+            ("replacement", bool(replacement)),
+        ):
+            object.__setattr__(self, name, value)
+
+    def employed_on(self, day: date) -> bool:
+        """Whether *day* falls inside the employment."""
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class StepChange:
+    """The step from ``on``: the start, or what a periodiek did."""
+
+    on: date
+    step: int | None
+    """``None`` where the step cannot be known (see ``reason``)."""
+    reason: str
+    """``start``, the periodiek's reason, or why the step is unknown."""
+    error: CaopoError | None = None
+    """Where the step is unknown: the error that says why."""
+
+    def held(self) -> int:
+        """The step; raises the error that says why it is unknown."""
+        if self.step is None:
+            raise self.error if self.error is not None else NotPublishedError(self.reason)
+        return self.step
+
+
+def _unknown(scale: str, step: int, on: date, period: str, at_least: int | None) -> str:
+    bound = f" (at least {at_least})" if at_least else ""
+    return (
+        f"{scale} trede {step}: the periodiek of {on} raises the step, but the number of "
+        f"treden of {scale} ({period}) is not published{bound}; give the step held after "
+        f"it as a new start, or step_increase=False"
+    )
+
+
+def _periodiek(employment: Employment, step: int, on: date) -> StepChange:
+    """What the periodiek of *on* does to *step* (the scale's period of the day before)."""
+    try:
+        period = scale_code(employment.scale).period(on - timedelta(days=1))
+    except UnknownScaleError as exc:
+        reason = f"{employment.scale} trede {step}: no periodiek can be applied on {on}: {exc}"
+        return StepChange(on, None, reason, UnknownScaleError(reason))
+    result = periodiek(step, on=on, period=period, start=employment.start, end=employment.end)
+    if result.step is None:
+        reason = _unknown(employment.scale, step, on, period.describe(), period.steps_at_least)
+        return StepChange(on, None, reason, NotPublishedError(reason))
+    return StepChange(on, result.step, result.reason)
+
+
+def step_history(employment: Employment, until: date | str) -> tuple[StepChange, ...]:
+    """The step on *start* and after every periodiek date up to *until* (inclusive) and
+    up to the end of the employment; once unknown, the step stays unknown.
+
+    >>> [(c.on.isoformat(), c.step) for c in step_history(Employment("LB", 5, start="2025-06-15"), "2026-08-01")]
+    [('2025-06-15', 5), ('2025-08-01', 5), ('2026-08-01', 6)]
+    """
+    last = to_date(until, name="until")
+    if employment.end is not None:
+        last = min(last, employment.end)
+    changes = [StepChange(employment.start, employment.step, "start")]
+    if not employment.step_increase:
+        return tuple(changes)
+    for on in periodiek_dates(employment.start, last):
+        before = changes[-1]
+        if before.step is None:
+            changes.append(StepChange(on, None, before.reason, before.error))
+        else:
+            changes.append(_periodiek(employment, before.step, on))
+    return tuple(changes)
+
+
+def step_on(employment: Employment, day: date | str) -> int:
+    """The step on *day*: the step on start, moved by every periodiek after the start
+    (:func:`caopo.salary_scales.periodiek.periodiek`: at least 60 days in service in the
+    school year before, counted from the start; up to the maximum of the scale).
+
+    Raises :class:`~caopo.errors.NotPublishedError` where a periodiek would pass a number
+    of treden that is not published (:class:`~caopo.errors.UnknownScaleError` where the
+    scale does not exist on the day before a periodiek).
+
+    >>> e = Employment("LB", 5, start=date(2025, 1, 1))
+    >>> step_on(e, "2025-07-31"), step_on(e, "2025-08-01")
+    (5, 6)
+    """
+    return step_history(employment, day)[-1].held()

@@ -1,0 +1,197 @@
+"""A monthly salary carried forward by the announced raises where no shipped table holds it.
+
+:func:`projected_salary` answers from the table in force where there is one; otherwise it
+takes the latest earlier version holding the cell and applies the raises of the chain
+(:func:`caopo.raises`) up to the date, rounded once to whole euros like the shipped derived
+tables. Its status is the weakest of the base version, the raises and the projection rule
+itself (``derived``). A structural change caopo cannot compute, or a date after the last
+known raise, raises instead of guessing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from caopo.catalog.inventory import raises
+from caopo.catalog.loader import catalog
+from caopo.errors import CaopoError, NoDataForDateError, NotPublishedError, UnknownScaleError
+from caopo.inputs import scale_text, to_date, to_fte, to_step
+from caopo.money import Number, quantize, round_cents
+from caopo.pay.lines import Reference, statuses
+from caopo.provenance import Status
+from caopo.salary_scales.salary import SalaryDetail, salary_detail, salary_series
+from caopo.schema.base import Source
+from caopo.schema.raises import RaiseEvent
+from caopo.schema.scales import ScaleTable
+
+__all__ = ["ProjectedSalary", "projected_salary", "table_reference"]
+
+RAISES_TABLE = "general_raises"
+PROJECTION = Reference("projection", "carried forward by the raise chain", "derived")
+"""What a projected amount rests on besides its base version and raises: caopo's own
+declared rule (a computation, hence ``derived``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectedSalary:
+    """A monthly salary from a shipped table or carried forward by announced raises."""
+
+    amount: Decimal
+    full_time_amount: Decimal
+    scale: str
+    step: int
+    fte: Decimal
+    on: date
+    status: Status
+    """The weakest status of ``rests_on``."""
+    projected: bool
+    """True when no shipped table covers the date and announced raises were applied."""
+    base_table: str
+    base_effective_from: date
+    raises: tuple[date, ...]
+    basis: str
+    sources: tuple[Source, ...]
+    rests_on: tuple[Reference, ...] = ()
+    """The base version, each raise applied and, for a projection, the projection rule."""
+
+
+def table_reference(detail: SalaryDetail) -> Reference:
+    """The table version a :class:`~caopo.SalaryDetail` was read from."""
+    return Reference(detail.table, detail.effective_from.isoformat(), detail.status)
+
+
+def _version_reference(version: ScaleTable) -> Reference:
+    return Reference(version.table, version.effective_from.isoformat(), version.status)
+
+
+def _raise_reference(event: RaiseEvent) -> Reference:
+    status: Status = event.status
+    return Reference(RAISES_TABLE, event.on.isoformat(), status)
+
+
+def projected_salary(
+    scale: object, step: object, *, on: date | str, fte: Number = 1
+) -> ProjectedSalary:
+    """Monthly salary on *on*: from the table in force, or, where no shipped table covers
+    the date, the latest earlier version holding the cell carried forward by the announced
+    general raises (and the 2026-07-01 schaal 10 = LB change), rounded once to whole euros
+    like the shipped derived tables, then times the werktijdfactor, rounded to cents.
+
+    Status: the weakest of what it rests on: ``derived`` for a projection from published
+    raises, ``provisional`` when a provisional raise or table takes part.
+
+    >>> p = projected_salary("LB", 5, on="2026-01-01")
+    >>> p.full_time_amount, p.status, p.projected
+    (Decimal('4046'), 'provisional', False)
+    """
+    code, trede, day, factor = scale_text(scale), to_step(step), to_date(on), to_fte(fte)
+    try:
+        detail = salary_detail(code, trede, on=day)
+    except (NoDataForDateError, NotPublishedError, UnknownScaleError) as exc:
+        return _project(code, trede, day, factor, exc)
+    ref = table_reference(detail)
+    return ProjectedSalary(
+        detail.amount,
+        detail.full_time_amount,
+        code,
+        detail.step,
+        factor,
+        day,
+        ref.status,
+        False,
+        detail.table,
+        detail.effective_from,
+        (),
+        detail.basis,
+        detail.sources,
+        (ref,),
+    )
+
+
+def _base(code: str, step: int, day: date) -> ScaleTable | None:
+    """The latest version starting on or before *day* that holds *code* trede *step*."""
+    base: ScaleTable | None = None
+    for series in salary_series(catalog()):
+        for version in series.versions:
+            if version.effective_from > day or step not in version.cells.get(code, {}):
+                continue
+            if base is None or version.effective_from > base.effective_from:
+                base = version
+    return base
+
+
+@dataclass(frozen=True, slots=True)
+class _Carried:
+    amount: Decimal
+    applied: tuple[date, ...]
+    rests_on: tuple[Reference, ...]
+    sources: tuple[Source, ...]
+
+
+def _carry(base: ScaleTable, code: str, step: int, day: date) -> _Carried:
+    """Apply every raise of the chain after *base* up to *day* to the cell."""
+    amount = base.cells[code][step]
+    applied: list[date] = []
+    refs = [_version_reference(base)]
+    sources = list(base.sources)
+    for event in raises():
+        if not base.effective_from < event.on <= day or base.table not in event.applies_to:
+            continue
+        if event.change == "percentage":
+            amount *= event.factor
+        elif event.same_amounts_as is not None:
+            if code not in event.same_amounts_as.scales:
+                continue
+            same = projected_salary(event.same_amounts_as.as_scale, step, on=event.on)
+            amount = same.full_time_amount
+            refs.extend(same.rests_on)
+            sources.extend(same.sources)
+        else:
+            raise NotPublishedError(
+                f"{code} trede {step} on {day}: cannot project {base.table} "
+                f"{base.effective_from} across the structural change of {event.on} "
+                f"({event.description}); load the table in force as your own "
+                f"(caopo.use_tables)"
+            )
+        applied.append(event.on)
+        refs.append(_raise_reference(event))
+        sources.extend(event.sources)
+    return _Carried(amount, tuple(applied), tuple(refs), tuple(dict.fromkeys(sources)))
+
+
+def _project(
+    code: str, step: int, day: date, factor: Decimal, reason: CaopoError
+) -> ProjectedSalary:
+    base = _base(code, step, day)
+    if base is None:
+        raise type(reason)(f"{reason}; no earlier table holds {code} trede {step} to project from")
+    carried = _carry(base, code, step, day)
+    end = base.effective_until
+    if end is not None and day >= end and not any(on >= end for on in carried.applied):
+        raise NoDataForDateError(
+            f"{code} trede {step} on {day}: {base.table} {base.effective_from} ends on {end} and "
+            f"no raise after that date is known; caopo does not project a flat salary"
+        )
+    if not carried.applied:
+        raise reason
+    full_time = quantize(carried.amount, Decimal(1))
+    refs = tuple(dict.fromkeys((*carried.rests_on, PROJECTION)))
+    return ProjectedSalary(
+        round_cents(full_time * factor),
+        full_time,
+        code,
+        step,
+        factor,
+        day,
+        statuses(refs),
+        True,
+        base.table,
+        base.effective_from,
+        carried.applied,
+        f"projection: {base.table} {base.effective_from} ({base.status}) carried forward by "
+        f"{', '.join(str(d) for d in carried.applied)}, rounded once to whole euros",
+        carried.sources,
+        refs,
+    )
