@@ -1,0 +1,25 @@
+"""The kind registry lists every schema that reads a file, under the kind it declares."""
+
+from __future__ import annotations
+
+import typing
+
+from caopo.schema import KIND_MODELS
+from caopo.schema.base import DataDocument
+
+
+def _subclasses(cls: type[DataDocument]) -> set[type[DataDocument]]:
+    found = set(cls.__subclasses__())
+    for sub in list(found):
+        found |= _subclasses(sub)
+    return found
+
+
+def test_every_schema_with_a_kind_is_registered_under_that_kind() -> None:
+    declared: dict[str, type[DataDocument]] = {}
+    for model in _subclasses(DataDocument):
+        kind = model.model_fields["kind"].annotation
+        if typing.get_origin(kind) is typing.Literal:
+            (value,) = typing.get_args(kind)
+            declared[value] = model
+    assert declared == KIND_MODELS
