@@ -47,7 +47,7 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
-_SCHOOL_YEAR_TEXT = re.compile(r"^\s*(\d{4})\s*[-/\u2013]\s*(\d{2}|\d{4})\s*$")
+_SCHOOL_YEAR_TEXT = re.compile(r"^\s*(\d{4})\s*[-/\u2013]\s*(\d{2}|\d{4})\s*$", re.ASCII)
 
 
 @dataclass(frozen=True, order=True, slots=True)

@@ -34,7 +34,9 @@ __all__ = [
     "scale_text",
     "to_category",
     "to_date",
+    "to_days",
     "to_fte",
+    "to_month",
     "to_pupils",
     "to_school_type",
     "to_step",
@@ -65,13 +67,52 @@ def to_date(value: object, *, name: str = "on") -> date:
     if isinstance(value, date):
         return value
     if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
+        match = _ISO_DATE.match(value.strip())
+        if match is not None:
+            try:
+                return date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                raise InvalidInputError(
+                    f"{name} {shown(value)} is not a day of the calendar"
+                ) from None
     raise InvalidInputError(
         f"{name} must be a date or an ISO date string like '2024-03-01', not {shown(value)}"
     )
+
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-01)?$", re.ASCII)
+
+
+def to_month(value: object, *, name: str = "month") -> date:
+    """A calendar month as its first day: ``"2025-03"``, ``"2025-03-01"`` or a date in it.
+
+    >>> to_month("2025-03"), to_month(date(2025, 3, 17))
+    (datetime.date(2025, 3, 1), datetime.date(2025, 3, 1))
+    """
+    if isinstance(value, str) and not isinstance(value, bool):
+        match = _ISO_MONTH.match(value.strip())
+        if match is not None and 1 <= int(match[2]) <= 12:
+            return date(int(match[1]), int(match[2]), 1)
+        raise InvalidInputError(f"{name} must be a month like '2025-03', not {shown(value)}")
+    return to_date(value, name=name).replace(day=1)
+
+
+def to_days(value: object, *, name: str = "days", maximum: int = 366) -> int:
+    """A whole number of days from 0 to *maximum* (a school year has at most 366).
+
+    >>> to_days("47")
+    47
+    """
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isascii() and text.isdigit() and len(text) <= len(str(maximum)):
+            value = int(text)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= maximum:
+        raise InvalidInputError(
+            f"{name} must be a whole number of days from 0 to {maximum}, not {shown(value)}"
+        )
+    return value
 
 
 def to_year(value: object, *, name: str = "year") -> int:

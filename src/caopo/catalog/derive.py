@@ -26,7 +26,7 @@ from caopo.schema.base import DataDocument, TableVersion
 from caopo.schema.raises import RaiseChain, RaiseEvent
 from caopo.schema.scales import ScaleTable
 
-__all__ = ["RAISE_CHAIN", "chain_factor", "materialise"]
+__all__ = ["RAISE_CHAIN", "carried", "chain_factor", "materialise"]
 
 RAISE_CHAIN = "general_raises"
 """The table id of the raise chain document."""
@@ -52,6 +52,16 @@ def chain_factor(events: tuple[RaiseEvent, ...], dates: tuple[date, ...], *, tab
     return factor
 
 
+def carried(amount: Decimal, factor: Decimal, quantum: Decimal) -> Decimal:
+    """The declared rule of every derived figure: *amount* times *factor* (the product of the
+    raises it is carried through), rounded once to *quantum*, half up.
+
+    >>> carried(Decimal("3868"), Decimal("1.046"), Decimal(1))
+    Decimal('4046')
+    """
+    return quantize(amount * factor, quantum)
+
+
 def _derive(
     entry: Entry[ScaleTable], base: ScaleTable, events: tuple[RaiseEvent, ...]
 ) -> Entry[ScaleTable]:
@@ -64,7 +74,7 @@ def _derive(
     except DataFileError as exc:
         raise DataFileError(f"{entry.path}: {exc}") from None
     cells = {
-        scale: {step: quantize(amount * factor, rule.quantum) for step, amount in steps.items()}
+        scale: {step: carried(amount, factor, rule.quantum) for step, amount in steps.items()}
         for scale, steps in base.cells.items()
     }
     raised = {event.on: event.status for event in events}

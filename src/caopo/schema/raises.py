@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from caopo.schema.base import (
+    Amount,
     CodeText,
     DataDocument,
     ListAsTuple,
@@ -73,6 +74,8 @@ class RaiseChain(DataDocument):
     """
 
     kind: Literal["raise_chain"]
+    projection_quantum: Amount
+    """What a projected cell is rounded to, once (1: whole euros, as the tables print)."""
     events: Annotated[tuple[RaiseEvent, ...], ListAsTuple] = Field(min_length=1)
 
     @model_validator(mode="after")
