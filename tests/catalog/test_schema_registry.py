@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import typing
 
+import caopo.schema
 from caopo.schema import KIND_MODELS
 from caopo.schema.base import DataDocument
 
@@ -16,6 +19,8 @@ def _subclasses(cls: type[DataDocument]) -> set[type[DataDocument]]:
 
 
 def test_every_schema_with_a_kind_is_registered_under_that_kind() -> None:
+    for module in pkgutil.iter_modules(caopo.schema.__path__, "caopo.schema."):
+        importlib.import_module(module.name)
     declared: dict[str, type[DataDocument]] = {}
     for model in _subclasses(DataDocument):
         kind = model.model_fields["kind"].annotation

@@ -25,7 +25,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from caopo.catalog.loader import load_file
-from caopo.errors import DataFileError
+from caopo.errors import CaopoError, DataFileError
+from caopo.inputs import scale_text, to_step
 
 __all__ = ["ImportOptions", "parse_amount", "read_cells", "table_yaml"]
 
@@ -54,13 +55,6 @@ def parse_amount(text: str) -> Decimal:
     return amount
 
 
-def _scale_code(text: str) -> str:
-    code = text.strip().upper().replace("SCHAAL", "").strip()
-    if not re.fullmatch(r"[A-Z0-9][A-Z0-9+]*", code):
-        raise ValueError(f"{text!r} is not a scale code")
-    return code
-
-
 def read_cells(path: Path) -> dict[str, dict[int, Decimal]]:
     """The cells of a CSV salary table in either layout; errors name the file and row."""
     try:
@@ -77,28 +71,26 @@ def read_cells(path: Path) -> dict[str, dict[int, Decimal]]:
         try:
             if set(header) in _LONG_HEADERS:
                 record = dict(zip(header, row, strict=False))
-                scale = _scale_code(record.get("scale", record.get("schaal", "")))
-                step = int(record.get("step", record.get("trede", "")).strip())
+                scale = scale_text(record.get("scale", record.get("schaal", "")))
+                step = to_step(record.get("step", record.get("trede", "")))
                 amount = parse_amount(record.get("amount", record.get("bedrag", "")))
                 _put(cells, scale, step, amount)
             elif header[0] in _STEP_HEADERS:
-                step = int(row[0].strip())
+                step = to_step(row[0])
                 for name, value in zip(rows[0][1:], row[1:], strict=False):
                     if value.strip():
-                        _put(cells, _scale_code(name), step, parse_amount(value))
+                        _put(cells, scale_text(name), step, parse_amount(value))
             else:
                 raise ValueError(
                     "header must be 'scale,step,amount' (long) or start with 'trede' (wide), "
                     f"not {','.join(rows[0])!r}"
                 )
-        except ValueError as exc:
+        except (ValueError, CaopoError) as exc:
             raise DataFileError(f"{path} (line {number}): {exc}") from None
     return cells
 
 
 def _put(cells: dict[str, dict[int, Decimal]], scale: str, step: int, amount: Decimal) -> None:
-    if step < 1:
-        raise ValueError(f"step {step} must be 1 or more")
     if step in cells.setdefault(scale, {}):
         raise ValueError(f"{scale} trede {step} appears twice")
     cells[scale][step] = amount

@@ -82,7 +82,7 @@ Percentage = Annotated[Decimal, BeforeValidator(int_as_decimal), AfterValidator(
 
 
 TableId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
-CodeText = Annotated[str, Field(pattern=r"^(?:[A-Z]{1,2}\d{0,2}(?:\+U)?|\d{1,2})$")]
+CodeText = Annotated[str, Field(pattern=r"^(?:[A-Z]{1,2}\d{0,2}(?:\+U)?|[1-9]\d?)$")]
 """A scale code as the tables write it (``LB``, ``L11``, ``8``, ``D12``, ``DC+U``)."""
 Step = Annotated[int, Field(ge=1, le=99)]
 
