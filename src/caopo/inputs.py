@@ -35,12 +35,16 @@ __all__ = [
     "to_category",
     "to_date",
     "to_days",
+    "to_days_per_week",
+    "to_flag",
     "to_fte",
+    "to_km",
     "to_month",
     "to_pupils",
     "to_school_type",
     "to_step",
     "to_year",
+    "to_years",
 ]
 
 FTE_MAX = Decimal("1.2")
@@ -96,6 +100,62 @@ def to_month(value: object, *, name: str = "month") -> date:
             return date(int(match[1]), int(match[2]), 1)
         raise InvalidInputError(f"{name} must be a month like '2025-03', not {shown(value)}")
     return to_date(value, name=name).replace(day=1)
+
+
+def to_flag(value: object, *, name: str) -> bool:
+    """``True`` or ``False``, nothing else: ``"no"`` and ``0`` are refused, because reading
+    them as yes or no would silently mean the opposite of what was meant.
+
+    >>> to_flag(True, name="strict")
+    True
+    """
+    if not isinstance(value, bool):
+        raise InvalidInputError(f"{name} must be True or False, not {shown(value)}")
+    return value
+
+
+def to_years(value: object, *, name: str, minimum: int, maximum: int) -> int:
+    """A whole number of years from *minimum* to *maximum*: an int or a string of digits
+    (an age, a re-registration cycle, a number of usable budget years).
+
+    >>> to_years("57", name="age", minimum=0, maximum=120)
+    57
+    """
+    number = value
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isascii() and text.isdigit() and len(text) <= len(str(maximum)):
+            number = int(text)
+    if isinstance(number, bool) or not isinstance(number, int) or not minimum <= number <= maximum:
+        raise InvalidInputError(
+            f"{name} must be a whole number of years from {minimum} to {maximum}, "
+            f"not {shown(value)}"
+        )
+    return number
+
+
+def to_km(value: object, *, name: str = "km_one_way") -> Decimal:
+    """A one-way commuting distance in km: a Decimal, int or str, 0 or more.
+
+    >>> to_km("12.5")
+    Decimal('12.5')
+    """
+    km = to_decimal(value, name=name)
+    if km < 0:
+        raise InvalidInputError(f"{name} must be 0 or more km, not {shown(value)}")
+    return km
+
+
+def to_days_per_week(value: object, *, name: str = "days_per_week") -> Decimal:
+    """Days a week (of travel, of work): a Decimal, int or str from 0 to 7.
+
+    >>> to_days_per_week("4.5")
+    Decimal('4.5')
+    """
+    days = to_decimal(value, name=name)
+    if not 0 <= days <= 7:
+        raise InvalidInputError(f"{name} must be from 0 to 7 days a week, not {shown(value)}")
+    return days
 
 
 def to_days(value: object, *, name: str = "days", maximum: int = 366) -> int:

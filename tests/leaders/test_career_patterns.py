@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from itertools import pairwise
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 import caopo
 from caopo.catalog.loader import catalog
 from caopo.cli import main
-from caopo.errors import InvalidInputError, NoDataForDateError
+from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError
 from caopo.schema.career_patterns import CareerPatternTable
 
 ON = "2016-01-01"
@@ -126,6 +127,30 @@ def test_growth_input_errors() -> None:
         caopo.career_growth({2012: 300}, school_type="vo", start_scale="DA")
     with pytest.raises(InvalidInputError, match="whole number"):
         caopo.career_pattern("10.5", school_type="bo", on=ON)
+    not_a_mapping: tuple[Any, ...] = ([300, 320, 330], "2014=300", None)
+    for counts in not_a_mapping:
+        with pytest.raises(InvalidInputError, match="counts must be a mapping"):
+            caopo.career_growth(counts, school_type="bo", start_scale="DA")
+    with pytest.raises(InvalidInputError, match=r"counts\[2013\]"):
+        caopo.career_growth({2012: 300, 2013: -4}, school_type="bo", start_scale="DA")
+    superscript: Any = {"²": 300}
+    with pytest.raises(InvalidInputError, match="count year"):
+        caopo.career_growth(superscript, school_type="bo", start_scale="DA")
+
+
+def test_a_school_type_without_career_patterns_is_not_published() -> None:
+    # Bijlage A1 prints bo, sbo and so; the member exists, the source has no column for it
+    with pytest.raises(NotPublishedError) as info:
+        caopo.career_growth({2012: 300}, school_type="SOVSO", start_scale="DA")
+    assert "'sovso'" in str(info.value) and "bo, sbo, so, vso, so_vso" in str(info.value)
+    assert isinstance(info.value, LookupError)
+
+
+def test_results_carry_the_status_of_the_table() -> None:
+    # data/career_patterns/career_patterns_2007-01-01.yaml is read from Bijlage A1: published
+    assert caopo.career_pattern_detail(195, school_type="bo", on=ON).status == "published"
+    steps = caopo.career_growth({2014: 380, 2015: 412}, school_type="bo", start_scale="DB")
+    assert [s.status for s in steps] == ["published", "published"]
 
 
 def test_bands_cover_their_range_without_gaps() -> None:
@@ -155,3 +180,21 @@ def test_cli(capsys: pytest.CaptureFixture[str]) -> None:
     growth = ["--growth", "2014=380", "2015=412", "2016=425", "2017=420", "--start-scale", "DB"]
     assert main(["career-pattern", "--school-type", "bo", *growth, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[-1]["scale"] == "DC"
+
+
+@pytest.mark.parametrize(
+    ("pair", "words"),
+    [
+        ("²=300", "--growth year in '²=300' must be a year like 2021, not '²'"),
+        ("2014", "--growth takes YEAR=COUNT pairs, not '2014'"),
+        ("2014=x", "counts[2014] must be a whole number of pupils"),
+        ("2014=-3", "counts[2014]"),
+    ],
+)
+def test_cli_growth_errors_are_one_line(
+    pair: str, words: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["career-pattern", "--school-type", "bo", "--start-scale", "DA", "--growth", pair]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert words in err and err.count("\n") == 1 and "Traceback" not in err

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -157,6 +158,31 @@ def test_errors_name_the_value() -> None:
         )
     with pytest.raises(InvalidInputError, match="new_step"):
         caopo.garantietoelage(old_scale="DB", old_step=15, new_scale="D11", on="2020-01-01")
+
+
+@pytest.mark.parametrize(
+    ("flags", "words"),
+    [
+        (
+            {"directietoelage": "no"},
+            "directietoelage (or None: by scale) must be True or False, not 'no'",
+        ),
+        ({"directietoelage": 0}, "directietoelage (or None: by scale) must be True or False"),
+        (
+            {"unresolved_raises_count": "false"},
+            "unresolved_raises_count must be True or False, not 'false'",
+        ),
+        ({"unresolved_raises_count": None}, "unresolved_raises_count must be True or False"),
+    ],
+)
+def test_flags_must_be_bool(flags: dict[str, Any], words: str) -> None:
+    # "no" is truthy: read as yes it would add the directietoelage the caller refused
+    with pytest.raises(InvalidInputError) as info:
+        caopo.garantietoelage(
+            old_scale="DB", old_step=15, new_scale="D11", new_salary="4861", on="2020-01-01",
+            **flags,
+        )  # fmt: skip
+    assert words in str(info.value)
 
 
 salaries = st.decimals(min_value=Decimal("2000"), max_value=Decimal("9000"), places=2)

@@ -4,7 +4,7 @@ rules/toelagen_en_uitkeringen.yaml (AVS, PO-Raad, AOb, goc-consultants)."""
 from __future__ import annotations
 
 import json
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
@@ -12,7 +12,6 @@ import caopo
 from caopo.catalog.loader import catalog
 from caopo.cli import main
 from caopo.errors import InvalidInputError, NoDataForDateError, UnknownScaleError
-from caopo.leaders.allowances import derived_amount
 from caopo.schema.allowances import SchoolLeaderAllowanceTable
 
 
@@ -36,8 +35,10 @@ def test_directietoelage_history(on: str, amount: str) -> None:
 
 
 def test_directietoelage_gaps_and_end() -> None:
-    with pytest.raises(NoDataForDateError, match="2016-07-01"):
+    with pytest.raises(NoDataForDateError, match="2016-07-01") as info:
         caopo.school_leader_allowance("directietoelage", scale="DB", on="2012-01-01")
+    assert str(info.value).startswith("no directietoelage amounts on 2012-01-01; ")
+    assert "school_leaders_directietoelage" not in str(info.value)
     with pytest.raises(NoDataForDateError):
         caopo.school_leader_allowance("directietoelage", scale="DB", on="2020-08-01")
     with pytest.raises(UnknownScaleError, match="'DD'"):
@@ -85,6 +86,8 @@ def test_arbeidsmarkttoelage_published_and_derived() -> None:
 
 
 def test_each_derived_version_matches_its_declared_rule() -> None:
+    # The declared rule, written out here (not caopo's): each amount of the published base
+    # version x (1 + percentage / 100), rounded once to the quantum, half up.
     cat = catalog()
     for table in cat.table_ids(SchoolLeaderAllowanceTable):
         versions = cat.series(table, SchoolLeaderAllowanceTable).versions
@@ -94,8 +97,22 @@ def test_each_derived_version_matches_its_declared_rule() -> None:
             base = next(v for v in versions if v.effective_from == version.derivation.base)
             assert base.status == "published"
             assert set(base.amounts) == set(version.amounts)
+            rule = version.derivation
+            factor = 1 + rule.percentage / 100
             for scale, amount in base.amounts.items():
-                assert version.amounts[scale] == derived_amount(amount, version.derivation)
+                expected = (amount * factor).quantize(rule.quantum, rounding=ROUND_HALF_UP)
+                assert version.amounts[scale] == expected, (version.table, scale)
+
+
+def test_the_derived_arbeidsmarkttoelage_by_hand() -> None:
+    # 2022-01-01 as printed (goc-consultants): A10/A11 1600, A12 800, D11/D12 2400, D13 1200;
+    # +10 % on 2023-07-01 (onderhandelaarsakkoord), worked by hand: 1600 x 1.10 = 1760 etc.
+    by_hand = {"A10": "1760", "A11": "1760", "A12": "880", "D11": "2640", "D12": "2640"}
+    by_hand["D13"] = "1320"
+    for scale, amount in by_hand.items():
+        assert caopo.school_leader_allowance(
+            "arbeidsmarkttoelage", scale=scale, on="2023-07-01"
+        ) == Decimal(amount)
 
 
 def test_unknown_allowance() -> None:

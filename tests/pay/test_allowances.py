@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from caopo.catalog.loader import catalog, load_file
 from caopo.errors import DataFileError, InvalidInputError, NotPublishedError
+from caopo.inputs import Category
 from caopo.pay.components.commuting import commuting_allowance
 from caopo.pay.components.end_of_year import end_of_year_rule
 from caopo.pay.components.holiday import holiday_rule
@@ -221,3 +222,81 @@ def test_commuting_is_never_negative_and_capped(
     assert cap is not None
     assert allowance.per_year >= 0
     assert allowance.reimbursable_km <= cap - rule.km_not_reimbursed
+
+
+# --------------------------------------------------------------------------- numbers in data
+
+END_OF_YEAR_WITHOUT_MONTH = """\
+kind: end_of_year_payment
+table: eindejaarsuitkering
+title: "Test: no payment month"
+effective_from: 2030-01-01
+cao: "test"
+status: published
+percentage: 8.33
+sources: [{title: "test fixture"}]
+"""
+
+
+def test_the_payment_month_is_required_in_the_data(tmp_path: Path) -> None:
+    # no December in code: a file without paid_in_month is refused, naming the field
+    path = tmp_path / "eindejaarsuitkering_2030-01-01.yaml"
+    path.write_text(END_OF_YEAR_WITHOUT_MONTH, encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"eindejaarsuitkering_2030-01-01\.yaml.*paid_in_month"):
+        load_file(path)
+    oop = Path(__file__).resolve().parents[2] / "data" / "allowances"
+    text = (oop / "oop_jaarlijkse_uitkering_2022-01-01.yaml").read_text(encoding="utf-8")
+    bare = tmp_path / "oop_jaarlijkse_uitkering_2022-01-01.yaml"
+    bare.write_text(text.replace("paid_in_month: 12\n", ""), encoding="utf-8")
+    with pytest.raises(DataFileError, match="paid_in_month"):
+        load_file(bare)
+
+
+def test_who_gets_the_oop_payment_is_data(tmp_path: Path) -> None:
+    # PO-Raad FAQ (art. 6.21): for OOP; the shipped file says who: [support_staff]
+    assert oop_yearly_rule("2024-06-01").who == (Category.SUPPORT_STAFF,)
+    shipped = Path(__file__).resolve().parents[2] / "data" / "allowances"
+    text = (shipped / "oop_jaarlijkse_uitkering_2022-01-01.yaml").read_text(encoding="utf-8")
+    for_directors = text.replace("who: [support_staff]", "who: [director]")
+    assert "who: [director]" in for_directors
+    plain, directors = tmp_path / "plain", tmp_path / "directors"
+    for folder in (plain, directors):
+        folder.mkdir()
+        (folder / "support_staff_2022-01-01.yaml").write_text(SUPPORT_STAFF, encoding="utf-8")
+    (directors / "oop_jaarlijkse_uitkering_2022-01-01.yaml").write_text(
+        for_directors, encoding="utf-8"
+    )
+
+    def oop_total(category: str) -> Decimal | None:
+        employment = Employment(
+            "6", 1, start=date(2024, 1, 1), category=category, step_increase=False
+        )
+        return annual_income(employment, year=2024).totals.get("jaarlijkse_uitkering_oop")
+
+    with user_tables(plain):
+        assert oop_total("oop") == Decimal("1475.00")  # schaal 6, werktijdfactor 1
+        assert oop_total("directeur") is None
+    with user_tables(directors, replace=True):
+        assert oop_total("oop") is None
+        assert oop_total("directeur") == Decimal("1475.00")
+
+
+def test_one_parser_for_km_and_travel_days() -> None:
+    # the same words from Employment and commuting_allowance, each naming its own argument
+    for call, name in (
+        (lambda: commuting_allowance(-1, on="2024-03-01"), "km_one_way"),
+        (lambda: Employment("LB", 5, start="2024-03-01", commute_km=-1), "commute_km"),
+    ):
+        with pytest.raises(InvalidInputError, match=f"{name} must be 0 or more km, not -1"):
+            call()
+    for call, name in (
+        (lambda: commuting_allowance(30, on="2024-03-01", days_per_week="8"), "days_per_week"),
+        (
+            lambda: Employment("LB", 5, start="2024-03-01", travel_days_per_week="8"),
+            "travel_days_per_week",
+        ),
+    ):
+        with pytest.raises(InvalidInputError, match=f"{name} must be from 0 to 7 days a week"):
+            call()
+    with pytest.raises(InvalidInputError, match="replacement must be True or False"):
+        commuting_allowance(30, on="2024-03-01", replacement="no")  # type: ignore[arg-type]

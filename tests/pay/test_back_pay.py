@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from caopo.errors import InvalidInputError
 from caopo.pay.back_pay import back_pay
+from caopo.pay.components import COMPONENTS
 from caopo.pay.employment import Employment
 
 L11_TOP = Employment("L11", 15, start=date(2021, 1, 1))
@@ -86,3 +88,70 @@ def test_back_pay_is_zero_when_nothing_changed_retroactively(
     )
     assert result.total == 0
     assert all(v == 0 for v in result.months[0].difference.values())
+
+
+@pytest.mark.parametrize("employment", [None, "L11", 15])
+def test_back_pay_refuses_what_is_not_an_employment(employment: object) -> None:
+    with pytest.raises(InvalidInputError, match="employment must be an Employment"):
+        back_pay(
+            employment,  # type: ignore[arg-type]
+            paid_as_known_on="2021-06-30",
+            owed_as_known_on="2021-12-31",
+            months=["2021-01"],
+        )
+
+
+@pytest.mark.parametrize("months", ["2021-03-01", "2021-03", date(2021, 3, 1), 202103, None])
+def test_back_pay_months_must_be_a_list(months: object) -> None:
+    # a string is not iterated character by character
+    with pytest.raises(InvalidInputError, match="months must be a list of months"):
+        back_pay(
+            L11_TOP,
+            paid_as_known_on="2021-06-30",
+            owed_as_known_on="2021-12-31",
+            months=months,  # type: ignore[arg-type]
+        )
+
+
+def test_back_pay_months_are_parsed_by_to_month() -> None:
+    result = back_pay(
+        L11_TOP,
+        paid_as_known_on="2021-06-30",
+        owed_as_known_on="2021-12-31",
+        months=("2021-03-01", "2021-03", date(2021, 3, 31)),
+    )
+    assert [m.month for m in result.months] == [date(2021, 3, 1)]
+    with pytest.raises(InvalidInputError, match="month must be a month like '2025-03'"):
+        back_pay(
+            L11_TOP,
+            paid_as_known_on="2021-06-30",
+            owed_as_known_on="2021-12-31",
+            months=["2021-03-17"],
+        )
+
+
+def test_back_pay_recomputes_every_component_that_accrues() -> None:
+    # the registry says which components follow the salary tables month by month
+    accruing = [c.name for c in COMPONENTS if c.accrue is not None]
+    result = back_pay(
+        L11_TOP,
+        paid_as_known_on="2021-06-30",
+        owed_as_known_on="2021-12-31",
+        months=["2021-01"],
+    )
+    month = result.months[0]
+    assert [ln.component for ln in month.paid] == [ln.component for ln in month.owed] == accruing
+    assert list(month.difference) == list(result.totals) == accruing
+    assert accruing == ["salaris", "vakantie_uitkering", "eindejaarsuitkering"]
+
+
+def test_cli_back_pay_months(capsys: pytest.CaptureFixture[str]) -> None:
+    from caopo.cli import main
+
+    args = ["--paid-as-known-on", "2021-09-30", "--owed-as-known-on", "2021-12-31", "--json"]
+    assert main(["back-pay", "L11", "15", "--from", "2021-01-01", "--to", "2021-02", *args]) == 0
+    assert len(json.loads(capsys.readouterr().out)["months"]) == 2
+    with pytest.raises(SystemExit) as exited:  # argparse refuses it before the API runs
+        main(["back-pay", "L11", "15", "--from", "2021-13", "--to", "2021-02", *args])
+    assert exited.value.code == 2
+    assert "month must be a month like '2025-03', not '2021-13'" in capsys.readouterr().err

@@ -11,7 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import caopo
-from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError
+from caopo.errors import (
+    InvalidInputError,
+    NoDataForDateError,
+    NotPublishedError,
+    UnknownScaleError,
+)
 from caopo.pay.employment import Employment, step_on
 from caopo.pay.income import annual_income
 from caopo.pay.projection import projected_salary
@@ -169,3 +174,41 @@ def test_everything_scales_linearly_with_the_werktijdfactor(fte: Decimal, step: 
         # each line is rounded once: at most half a cent per line, plus the salary cents that
         # the year-end payment rests on
         assert abs(part.totals[name] - amount * fte) <= Decimal("0.01") * (lines + 12), name
+
+
+@pytest.mark.parametrize("employment", ["LB", None, 5, ("LB", 5)])
+def test_annual_income_refuses_what_is_not_an_employment(employment: object) -> None:
+    with pytest.raises(InvalidInputError, match="employment must be an Employment") as refused:
+        annual_income(employment, year=2025)  # type: ignore[arg-type]
+    assert type(employment).__name__ in str(refused.value)
+
+
+@pytest.mark.parametrize("flag", ["step_increase", "replacement"])
+@pytest.mark.parametrize("value", ["no", "False", 0, 1, None])
+def test_employment_flags_are_true_or_false(flag: str, value: object) -> None:
+    with pytest.raises(InvalidInputError, match=f"{flag} must be True or False"):
+        Employment("LB", 5, start="2025-01-01", **{flag: value})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("flag", ["strict", "projection"])
+def test_annual_income_flags_are_true_or_false(flag: str) -> None:
+    with pytest.raises(InvalidInputError, match=f"{flag} must be True or False, not 'no'"):
+        annual_income(LB5, year=2025, **{flag: "no"})  # type: ignore[arg-type]
+
+
+def test_an_unknown_scale_is_refused_when_the_employment_is_made() -> None:
+    # as career_timeline does: the one ScaleCode parser names the known codes
+    with pytest.raises(UnknownScaleError, match="'LX' is not a CAO PO scale code; known codes"):
+        Employment("LX", 5, start="2025-01-01")
+    assert Employment(caopo.scale_code("l11"), 5, start="2025-01-01").scale == "L11"
+    assert Employment("schaal 8", 5, start="2025-01-01").scale == "8"
+
+
+def test_cli_year_is_parsed_by_to_year(capsys: pytest.CaptureFixture[str]) -> None:
+    from caopo.cli import main
+
+    fullwidth_2025 = "\uff12\uff10\uff12\uff15"  # int() reads it; the one year parser does not
+    with pytest.raises(SystemExit) as exited:  # argparse refuses it before the API runs
+        main(["income", "LB", "5", "--year", fullwidth_2025])
+    assert exited.value.code == 2
+    assert "year must be a year like 2021" in capsys.readouterr().err

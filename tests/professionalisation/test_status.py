@@ -19,17 +19,13 @@ from caopo.errors import NoDataForDateError
 from tests._helpers import DATA, user_tables
 
 RANK = {"published": 0, "derived": 1, "provisional": 2}
-TABLE = {
-    "teacher": "staff_budget",
-    "support_staff": "staff_budget",
-    "adjunct": "director_budget",
-    "director": "director_budget",
-}
+CATEGORIES = ["adjunct", "director", "support_staff", "teacher"]
 
 
 @dataclass(frozen=True)
 class Version:
     effective_from: date
+    categories: tuple[str, ...]
     status: str
     has_extra: bool
     usable_years_status: str
@@ -46,6 +42,7 @@ def read_versions(*folders: Path) -> dict[str, list[Version]]:
             found.setdefault(doc["table"], []).append(
                 Version(
                     effective_from=doc["effective_from"],
+                    categories=tuple(doc["categories"]),
                     status=doc["status"],
                     has_extra=doc.get("extra_per_calendar_year") is not None,
                     usable_years_status=doc["saving"]["usable_years_status"],
@@ -64,9 +61,15 @@ class Model:
 
     def __init__(self, *folders: Path) -> None:
         self.versions = read_versions(*folders)
+        self.table = {
+            category: table
+            for table, versions in self.versions.items()
+            for version in versions
+            for category in version.categories
+        }
 
     def in_force(self, category: str, day: date) -> Version:
-        candidates = [v for v in self.versions[TABLE[category]] if v.effective_from <= day]
+        candidates = [v for v in self.versions[self.table[category]] if v.effective_from <= day]
         return max(candidates, key=lambda v: v.effective_from)
 
     @staticmethod
@@ -135,7 +138,7 @@ def check(
 
 
 STATEMENTS = (
-    st.sampled_from(sorted(TABLE)),
+    st.sampled_from(CATEGORIES),
     st.integers(min_value=2013, max_value=2027),
     st.integers(min_value=0, max_value=3),
     st.sampled_from(["calendar", "school"]),
@@ -159,7 +162,7 @@ title: "test fixture: a provisional version"
 effective_from: 2027-01-01
 cao: "CAO PO (test)"
 status: provisional
-category: {category}
+categories: {categories}
 annual_amount: 600
 {extra}pro_rata: {pro_rata}
 saving:
@@ -174,11 +177,13 @@ sources:
 
 @pytest.fixture
 def provisional_2027(tmp_path: Path) -> Path:
-    for table, category, extra, pro_rata in [
-        ("staff_budget", "staff", "", "werktijdfactor"),
-        ("director_budget", "director", "extra_per_calendar_year: 50\n", "none"),
+    for table, categories, extra, pro_rata in [
+        ("staff_budget", "[teacher, support_staff]", "", "werktijdfactor"),
+        ("director_budget", "[adjunct, director]", "extra_per_calendar_year: 50\n", "none"),
     ]:
-        text = PROVISIONAL.format(table=table, category=category, extra=extra, pro_rata=pro_rata)
+        text = PROVISIONAL.format(
+            table=table, categories=categories, extra=extra, pro_rata=pro_rata
+        )
         (tmp_path / f"{table}_2027-01-01.yaml").write_text(text, encoding="utf-8")
     return tmp_path
 

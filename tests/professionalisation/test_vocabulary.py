@@ -16,10 +16,10 @@ import caopo
 from caopo.errors import CaopoError, InvalidInputError, NotPublishedError
 from caopo.inputs import _CATEGORY_SPELLINGS, _SCHOOL_TYPE_SPELLINGS, Category, SchoolType
 from caopo.professionalisation.budgets import (
-    BUDGET_TABLES,
     YearBasis,
     budget_categories,
     budget_rule,
+    budget_tables,
 )
 from caopo.professionalisation.per_pupil import FUNDING_KINDS, per_pupil_school_types
 
@@ -63,7 +63,7 @@ def test_every_category_has_spellings() -> None:
     for member in Category:
         assert str(member).replace("_", " ") in spellings_of(member)
     assert budget_categories() == tuple(CATEGORIES_WITH_DATA)
-    assert set(BUDGET_TABLES) == set(CATEGORIES_WITH_DATA)
+    assert set(budget_tables()) == set(CATEGORIES_WITH_DATA)
 
 
 # --------------------------------------------------------------------------- categories

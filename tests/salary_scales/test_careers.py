@@ -8,10 +8,12 @@ amounts are compared with the table lookup, never copied from caopo's output.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -37,7 +39,8 @@ def test_la_teacher_2017_timeline() -> None:
     assert (by_day[date(2018, 9, 1)].scale, by_day[date(2018, 9, 1)].step) == ("L10", 4)
     assert (by_day[date(2021, 8, 1)].scale, by_day[date(2021, 8, 1)].step) == ("L10", 7)
     assert by_day[date(2022, 1, 1)].scale == "LB"
-    assert all(row.status for row in rows)
+    assert all(row.status in ("published", "derived", "provisional") for row in rows)
+    assert all(row.missing == (row.amount is None) for row in rows)
     assert all(row.reason for row in rows if row.amount is None)
     for year in range(2018, 2027):
         assert date(year, 8, 1) in by_day
@@ -82,7 +85,9 @@ def test_periodiek_condition_is_a_parameter() -> None:
 
 def test_lapse_ends_the_timeline() -> None:
     rows = career_timeline("DB", 3, since="2019-01-01", until="2021-01-01", mode="lenient")
-    assert rows[-1].status == "lapsed" and "FUWA PO" in (rows[-1].reason or "")
+    assert rows[-1].lapsed and rows[-1].event == "lapsed"
+    assert rows[-1].amount is None and "FUWA PO" in (rows[-1].reason or "")
+    assert all(not row.lapsed for row in rows[:-1])
     with pytest.raises(NotPublishedError, match="partial table"):
         career_timeline("DB", 3, since="2019-01-01", until="2021-01-01", mode="strict")
 
@@ -239,4 +244,22 @@ def test_cli_career(capsys: pytest.CaptureFixture[str]) -> None:
     assert "NotPublished" not in capsys.readouterr().err
     assert main([*argv, "--mode", "lenient", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert rows[0]["on"] == "2017-08-01" and rows[0]["status"] == "not published"
+    assert rows[0]["on"] == "2017-08-01" and rows[0]["amount"] is None
+    assert rows[0]["missing"] is True and rows[0]["status"] == "published"
+
+
+@pytest.mark.parametrize(
+    ("days_worked", "words"),
+    [
+        ({2024: "x"}, "days_worked[2024]"),
+        ({2024: -5}, "days_worked[2024]"),
+        ({"next": 60}, "days_worked year"),
+        ([59, 60], "days_worked must be a mapping"),
+    ],
+)
+def test_career_days_worked_are_checked_up_front(days_worked: Any, words: str) -> None:
+    # refused before any row is written, even where no periodiek falls in the range
+    with pytest.raises(InvalidInputError, match=re.escape(words)):
+        career_timeline(
+            "LB", 9, since="2024-10-01", until="2024-12-01", mode="strict", days_worked=days_worked
+        )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import doctest
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -31,6 +32,7 @@ from caopo.salary_scales.codes import (
     ScaleCode,
     category_scale,
     check_consistency,
+    code_order,
     numeric_scale,
     registry,
     scale_code,
@@ -271,3 +273,18 @@ def test_docs_scales_page() -> None:
     result = doctest.testfile(str(DOCS), module_relative=False, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+@pytest.mark.parametrize("level", [0, 100, "12a", "", True, 12.0, None, -1])
+def test_the_numeric_scale_is_parsed_as_a_step_is(level: Any) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        category_scale(level, category="adjunct", on="2021-01-01")
+    assert str(info.value).startswith("numeric scale must be a whole number from 1 to 99, not ")
+
+
+def test_one_sort_order_for_scale_codes() -> None:
+    # by category (teachers, adjuncts, directors, support staff), then letters, then number
+    codes = ["8", "DC+U", "D12", "LB", "A11", "DC", "10", "AB", "L11", "D9"]
+    assert sorted(codes, key=code_order) == [
+        "L11", "LB", "A11", "AB", "D9", "D12", "DC", "DC+U", "8", "10"
+    ]  # fmt: skip

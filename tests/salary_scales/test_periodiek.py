@@ -120,3 +120,30 @@ def test_the_decision_is_at_least_60_days_in_service(start: date, step: int) -> 
     result = periodiek(step, on=on, period=period, start=start)
     assert result.raised == (_expected_days(start, on) >= MIN_DAYS)
     assert result.step == (step + 1 if result.raised else step)
+
+
+@pytest.mark.parametrize(
+    ("days_worked", "words"),
+    [
+        ({2024: "x"}, "days_worked[2024] must be a whole number of days from 0 to 366, not 'x'"),
+        ({2024: -1}, "days_worked[2024] must be a whole number of days from 0 to 366, not -1"),
+        ({2024: 367}, "days_worked[2024]"),
+        ({2024: True}, "days_worked[2024]"),
+        ({2024: 60.0}, "days_worked[2024]"),
+        ({"20x4": 60}, "days_worked year must be a year like 2021, not '20x4'"),
+        ({2024: 60, "2024": 60}, "school year 2024 twice"),
+        ([60], "days_worked must be a mapping"),
+        (60, "days_worked must be a mapping"),
+    ],
+)
+def test_days_worked_are_parsed_or_refused(days_worked: Any, words: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        periodiek(5, on=AUGUST_1, period=_lb(), start=date(2020, 1, 1), days_worked=days_worked)
+    assert words in str(info.value)
+
+
+def test_days_worked_accept_text_as_people_write_it() -> None:
+    as_text: Any = {"2024": "59"}
+    text = periodiek(5, on=AUGUST_1, period=_lb(), start=date(2020, 1, 1), days_worked=as_text)
+    assert (text.step, text.raised) == (5, False)
+    assert "59 days worked" in text.reason

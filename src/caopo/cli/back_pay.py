@@ -8,8 +8,8 @@ from datetime import date
 
 from caopo.cli._output import as_date, as_number, dump_json, euro
 from caopo.dates import add_months
-from caopo.errors import InvalidInputError
-from caopo.inputs import to_date
+from caopo.errors import CaopoError
+from caopo.inputs import to_month
 from caopo.money import to_decimal
 from caopo.pay.back_pay import back_pay
 from caopo.pay.employment import Employment
@@ -18,9 +18,10 @@ __all__ = ["add_parser"]
 
 
 def _month(text: str) -> date:
+    """argparse type for a month (:func:`caopo.inputs.to_month`: YYYY-MM or YYYY-MM-01)."""
     try:
-        return to_date(text.strip() + "-01" if len(text.strip()) == 7 else text, name="month")
-    except InvalidInputError as exc:
+        return to_month(text)
+    except CaopoError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
@@ -47,7 +48,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def _run(args: argparse.Namespace) -> int:
-    first, last = args.first.replace(day=1), args.last.replace(day=1)
+    first, last = args.first, args.last
     months = []
     month = first
     while month <= last:

@@ -74,7 +74,6 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     parser.add_argument(
         "--usable-years-when-unread",
-        type=int,
         default=None,
         help="usable years where the lapse rule was not read (directors from 2023-05-01; "
         "default: the data's derived reading)",

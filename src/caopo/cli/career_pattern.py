@@ -7,7 +7,9 @@ import argparse
 
 from caopo.cli._output import as_date, dump_json
 from caopo.errors import InvalidInputError
-from caopo.leaders.career_patterns import READING, career_growth, career_pattern_detail
+from caopo.inputs import to_year
+from caopo.leaders._school_types import CAREER_PATTERN_READING, describe_reading
+from caopo.leaders.career_patterns import career_growth, career_pattern_detail
 
 __all__ = ["add_parser"]
 
@@ -25,7 +27,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "count", nargs="?", help="pupils on 1 October (bo, sbo) or normative formation Q (so)"
     )
-    readings = ", ".join(f"{member} as {column}" for member, column in READING.items())
+    readings = describe_reading(CAREER_PATTERN_READING)
     parser.add_argument("--school-type", required=True, help=f"bo, sbo or so (read {readings})")
     parser.add_argument(
         "--on", type=as_date, help="date the scale is asked for (before 2020-08-01)"
@@ -42,12 +44,17 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def _parse_history(items: list[str]) -> dict[int, str]:
+    """``2014=380`` pairs: the year parsed here (:func:`caopo.inputs.to_year`), the count
+    left as text for :func:`career_growth`, which parses it as the API does."""
     history: dict[int, str] = {}
     for item in items:
-        year, sep, count = item.partition("=")
-        if not sep or not year.strip().isdigit():
+        text, sep, count = item.partition("=")
+        if not sep:
             raise InvalidInputError(f"--growth takes YEAR=COUNT pairs, not {item!r}")
-        history[int(year)] = count.strip()
+        year = to_year(text, name=f"--growth year in {item!r}")
+        if year in history:
+            raise InvalidInputError(f"--growth names the count of {year} twice")
+        history[year] = count.strip()
     return history
 
 
@@ -72,7 +79,7 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     print(
         f"{detail.school_type}, count {detail.count} ({detail.symbol} = {detail.value}) on "
-        f"{detail.on}: {detail.scale} ({detail.band})"
+        f"{detail.on}: {detail.scale} ({detail.band}; status {detail.status})"
     )
     for source in detail.sources:
         print(f"  source: {source.title}" + (f" <{source.url}>" if source.url else ""))

@@ -43,11 +43,13 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         step = "?" if row.step is None else str(row.step)
-        amount = euro(row.amount) if row.amount is not None else "-"
+        amount = "lapsed" if row.lapsed else "not published"
+        if row.amount is not None:
+            amount = euro(row.amount)
         print(
-            f"{row.on}  {row.scale:<4} trede {step:>2}  {amount:>12}  "
+            f"{row.on}  {row.scale:<4} trede {step:>2}  {amount:>13}  "
             f"{row.table or '-':<26} {row.status:<13} {row.event}"
         )
-        if row.reason and row.amount is None:
+        if row.reason and (row.missing or row.lapsed):
             print(f"{'':12}why: {row.reason}")
     return 0

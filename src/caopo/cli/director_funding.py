@@ -6,7 +6,8 @@ import argparse
 
 from caopo.cli._output import dump_json, euro
 from caopo.inputs import SchoolType
-from caopo.leaders.funding import READING, director_funding_detail
+from caopo.leaders._school_types import FUNDING_READING, describe_reading
+from caopo.leaders.funding import director_funding_detail
 
 __all__ = ["add_parser"]
 
@@ -22,11 +23,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         ),
     )
     parser.add_argument("pupils", help="pupils on the teldatum (1 October before the year)")
-    readings = ", ".join(f"{member} as {column}" for member, column in READING.items())
     parser.add_argument(
         "--school-type",
         required=True,
-        help=f"one of: {', '.join(SchoolType)} (read {readings})",
+        help=f"one of: {', '.join(SchoolType)} (read {describe_reading(FUNDING_READING)})",
     )
     parser.add_argument("--school-year", required=True, help="school year, e.g. 2013-2014")
     parser.add_argument("--json", action="store_true", help="print JSON")

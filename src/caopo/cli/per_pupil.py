@@ -5,7 +5,11 @@ from __future__ import annotations
 import argparse
 
 from caopo.cli._output import dump_json, euro
-from caopo.professionalisation.per_pupil import FUNDING_KINDS, per_pupil_funding_detail
+from caopo.professionalisation.per_pupil import (
+    FUNDING_KINDS,
+    KIND_SPELLINGS,
+    per_pupil_funding_detail,
+)
 
 __all__ = ["add_parser"]
 
@@ -16,7 +20,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="prestatiebox / professionalisation funding per pupil for one school",
         description="Per-pupil (and per-school) professionalisation funding for a school year.",
     )
-    parser.add_argument("kind", help=f"one of: {', '.join(FUNDING_KINDS)}")
+    parser.add_argument(
+        "kind", help=f"one of: {', '.join(FUNDING_KINDS)} (or {', '.join(KIND_SPELLINGS)})"
+    )
     parser.add_argument("pupils", help="number of pupils")
     parser.add_argument(
         "--school-type", required=True, help="bo (bao, basisschool), sbo, so or vso"

@@ -28,7 +28,6 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     parser.add_argument(
         "--cycle-years",
-        type=int,
         default=None,
         help="4 (register pages, default) or 5 (Registerreglement as quoted by a court)",
     )

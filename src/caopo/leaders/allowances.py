@@ -17,10 +17,9 @@ from datetime import date
 from decimal import Decimal
 
 from caopo.catalog.loader import catalog
-from caopo.catalog.series import Series
-from caopo.errors import InvalidInputError, UnknownScaleError
+from caopo.catalog.series import Series, describe_periods
+from caopo.errors import InvalidInputError, NoDataForDateError, UnknownScaleError, shown
 from caopo.inputs import scale_text, to_date
-from caopo.money import quantize
 from caopo.provenance import Status, weakest
 from caopo.schema.allowances import ALLOWANCES, AllowanceDerivation, SchoolLeaderAllowanceTable
 from caopo.schema.base import Source
@@ -30,7 +29,6 @@ __all__ = [
     "AllowanceDerivation",
     "SchoolLeaderAllowanceDetail",
     "SchoolLeaderAllowanceTable",
-    "derived_amount",
     "school_leader_allowance",
     "school_leader_allowance_detail",
 ]
@@ -61,7 +59,7 @@ def _name(value: object) -> str:
     if isinstance(value, str) and value.strip().lower() in ALLOWANCES:
         return value.strip().lower()
     raise InvalidInputError(
-        f"allowance {value!r} is not known; school-leader allowances: {', '.join(ALLOWANCES)}"
+        f"allowance {shown(value)} is not known; school-leader allowances: {', '.join(ALLOWANCES)}"
     )
 
 
@@ -91,7 +89,12 @@ def school_leader_allowance_detail(
     day = to_date(on)
     code = scale_text(scale)
     series = catalog().series(table_id, SchoolLeaderAllowanceTable)
-    version = series.version_on(day)
+    version = series.get(day)
+    if version is None:
+        raise NoDataForDateError(
+            f"no {name} amounts on {day}; the {name} data covers "
+            f"{describe_periods(series.periods())} (an end date is exclusive)"
+        )
     amount = version.amounts.get(code)
     if amount is None:
         raise UnknownScaleError(
@@ -124,8 +127,3 @@ def school_leader_allowance(allowance: str, *, scale: str, on: object) -> Decima
     """The full-time amount of a school-leader allowance (per month or per year, see
     :func:`school_leader_allowance_detail`)."""
     return school_leader_allowance_detail(allowance, scale=scale, on=on).amount
-
-
-def derived_amount(base: Decimal, derivation: AllowanceDerivation) -> Decimal:
-    """The declared rule of a derived version, for one amount."""
-    return quantize(base * (1 + derivation.percentage / 100), derivation.quantum)

@@ -15,9 +15,10 @@ y-value above 399"). The bands, the weighting and the growth rule are data
 
 School types: every :class:`~caopo.inputs.SchoolType` spelling is accepted. Bijlage A1
 prints three columns, bo, sbo and so; a VSO school (``vso``) and "SO of VSO" (``so_vso``)
-are read as the so column (:data:`READING`). No reading of the combined SOVSO school or the
-MG types was found in the sources: ``sovso``, ``mg_so_vso`` and ``mg_sovso`` raise
-:class:`~caopo.errors.InvalidInputError` naming the school types with career patterns.
+are read as the so column (:data:`caopo.leaders._school_types.CAREER_PATTERN_READING`,
+where every reading lives). No reading of the combined SOVSO school or the MG types was
+found in the sources: ``sovso``, ``mg_so_vso`` and ``mg_sovso`` raise
+:class:`~caopo.errors.NotPublishedError` naming the school types with career patterns.
 
 A higher scale through growth applies only from the school year after three consecutive
 1 October counts gave the right to it (CAO PO 2016-2017 art. 6.25 lid 1); a DA director whose
@@ -44,10 +45,16 @@ from itertools import pairwise
 
 from caopo.catalog.loader import catalog
 from caopo.dates import SchoolYear
-from caopo.errors import InvalidInputError, NoDataForDateError
+from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError, shown
 from caopo.inputs import SchoolType, scale_text, to_date, to_pupils, to_year
-from caopo.leaders._school_types import describe, members_with_data, read_school_type
+from caopo.leaders._school_types import (
+    CAREER_PATTERN_READING,
+    describe,
+    members_with_data,
+    read_school_type,
+)
 from caopo.money import Number, to_decimal
+from caopo.provenance import Status
 from caopo.schema.base import Source
 from caopo.schema.career_patterns import (
     SYMBOLS,
@@ -58,7 +65,6 @@ from caopo.schema.career_patterns import (
 )
 
 __all__ = [
-    "READING",
     "CareerBand",
     "CareerPatternDetail",
     "CareerPatternTable",
@@ -71,12 +77,6 @@ __all__ = [
 ]
 
 TABLE = "career_patterns"
-
-READING: dict[SchoolType, SchoolType] = {
-    SchoolType.VSO: SchoolType.SO,
-    SchoolType.SO_VSO: SchoolType.SO,
-}
-"""School types read as another column of Bijlage A1: VSO and "SO of VSO" as so."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +95,8 @@ class CareerPatternDetail:
     on: date
     effective_from: date
     effective_until: date
+    status: Status
+    """The status of the career-pattern table version the band was read from."""
     sources: tuple[Source, ...]
 
     @property
@@ -118,6 +120,8 @@ class GrowthStep:
     applies_from: date
     """1 August after the count: the start of the following school year."""
     reason: str
+    status: Status
+    """The status of the career-pattern table version (bands and growth rule) used."""
 
 
 def _table(on: date | None = None) -> CareerPatternTable:
@@ -134,13 +138,13 @@ def _table(on: date | None = None) -> CareerPatternTable:
 
 
 def _patterns(value: object, table: CareerPatternTable) -> tuple[SchoolType, SchoolTypePatterns]:
-    member, column = read_school_type(value, READING)
+    member, column = read_school_type(value, CAREER_PATTERN_READING)
     patterns = table.school_types.get(column)
     if patterns is None:
-        raise InvalidInputError(
+        raise NotPublishedError(
             f"school_type {describe(member, column)} has no career patterns (Bijlage A1 prints "
             f"bo, sbo and so); school types with career patterns: "
-            f"{members_with_data(table.school_types, READING)}"
+            f"{members_with_data(table.school_types, CAREER_PATTERN_READING)}"
         )
     return column, patterns
 
@@ -151,12 +155,14 @@ def _pupils(value: object, *, name: str) -> int:
     return to_pupils(value, name=name)
 
 
-def _count(value: object, patterns: SchoolTypePatterns) -> Decimal:
+def _count(value: object, patterns: SchoolTypePatterns, *, name: str = "count") -> Decimal:
     if patterns.measure == "weighted_pupils":
-        return Decimal(_pupils(value, name="count"))
-    number = to_decimal(value, name="count")
+        return Decimal(_pupils(value, name=name))
+    number = to_decimal(value, name=name)
     if number < 0:
-        raise InvalidInputError(f"count (normative formation Q) must be from 0, not {value!r}")
+        raise InvalidInputError(
+            f"{name} (normative formation Q) must be from 0, not {shown(value)}"
+        )
     return number
 
 
@@ -203,6 +209,7 @@ def career_pattern_detail(count: Number, *, school_type: object, on: object) -> 
         on=day,
         effective_from=table.effective_from,
         effective_until=table.effective_until,
+        status=table.status,
         sources=table.sources,
     )
 
@@ -231,7 +238,12 @@ def _start_scale(value: object, table: CareerPatternTable) -> str:
     return code
 
 
-def _count_years(counts: Mapping[int, Number]) -> dict[int, Number]:
+def _count_years(counts: object) -> dict[int, object]:
+    if not isinstance(counts, Mapping):
+        raise InvalidInputError(
+            f"counts must be a mapping of the year of each 1 October count to the count, "
+            f"like {{2014: 380, 2015: 412}}, not {shown(counts)}"
+        )
     if not counts:
         raise InvalidInputError("counts must hold at least one 1 October count")
     by_year = {to_year(year, name="count year"): count for year, count in counts.items()}
@@ -310,7 +322,7 @@ def career_growth(
     for year, count in history.items():
         school_year = SchoolYear(year)
         _check_in_force(school_year, table)
-        number = _count(count, patterns)
+        number = _count(count, patterns, name=f"counts[{year}]")
         value, band = _entitled(number, patterns)
         entitlements.append(band.scale)
         current, why = _grow(current, entitlements, school_year, table)
@@ -324,6 +336,7 @@ def career_growth(
                 scale=current,
                 applies_from=school_year.end,
                 reason=reason,
+                status=table.status,
             )
         )
     return tuple(steps)

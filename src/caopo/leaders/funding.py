@@ -14,8 +14,9 @@ follows the legal text (docs/school-leaders.md).
 
 School types: every :class:`~caopo.inputs.SchoolType` spelling is accepted. The regulations
 print one column "SO of VSO" (``so_vso``) for a school that is either; an SO school
-(``so``) and a VSO school (``vso``) are read as that column (:data:`READING`). Every other
-member has its own column.
+(``so``) and a VSO school (``vso``) are read as that column
+(:data:`caopo.leaders._school_types.FUNDING_READING`, where every reading lives). Every
+other member has its own column.
 
 >>> from caopo.leaders.funding import director_funding
 >>> director_funding(97, school_type="bo", school_year="2013-2014")
@@ -34,13 +35,17 @@ from caopo.dates import SchoolYear
 from caopo.dates import school_year as parse_school_year
 from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError
 from caopo.inputs import SchoolType, to_pupils
-from caopo.leaders._school_types import describe, members_with_data, read_school_type
+from caopo.leaders._school_types import (
+    FUNDING_READING,
+    describe,
+    members_with_data,
+    read_school_type,
+)
 from caopo.provenance import Status
 from caopo.schema.base import Source
 from caopo.schema.funding import DirectorFundingTable, FundingBand, Regulation, SchoolTypeFunding
 
 __all__ = [
-    "READING",
     "DirectorFundingDetail",
     "DirectorFundingTable",
     "FundingBand",
@@ -53,13 +58,6 @@ __all__ = [
 ]
 
 TABLE = "director_funding"
-
-READING: dict[SchoolType, SchoolType] = {
-    SchoolType.SO: SchoolType.SO_VSO,
-    SchoolType.VSO: SchoolType.SO_VSO,
-}
-"""School types the funding tables read as another column: SO and VSO schools as "SO of
-VSO" (Besluit bekostiging WEC art. 35: one table per onderwijssoort)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +89,7 @@ def funding_school_type(value: object) -> SchoolType:
     >>> str(funding_school_type("VSO"))
     'so_vso'
     """
-    return read_school_type(value, READING)[1]
+    return read_school_type(value, FUNDING_READING)[1]
 
 
 def shipped_school_years() -> tuple[SchoolYear, ...]:
@@ -114,13 +112,13 @@ def _table(year: SchoolYear) -> DirectorFundingTable:
 
 
 def _funding(table: DirectorFundingTable, value: object) -> tuple[SchoolType, SchoolTypeFunding]:
-    member, column = read_school_type(value, READING)
+    member, column = read_school_type(value, FUNDING_READING)
     funding = table.school_types.get(column)
     if funding is None:
         raise NotPublishedError(
             f"school year {table.school_year} has no amounts for school type "
             f"{describe(member, column)} in the sources read; school types with amounts: "
-            f"{members_with_data(table.school_types, READING)}"
+            f"{members_with_data(table.school_types, FUNDING_READING)}"
         )
     return column, funding
 

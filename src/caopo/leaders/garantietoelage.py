@@ -41,7 +41,7 @@ from decimal import Decimal
 from caopo.catalog.inventory import raises
 from caopo.catalog.loader import catalog
 from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError
-from caopo.inputs import scale_text, to_date, to_fte, to_step
+from caopo.inputs import scale_text, to_date, to_flag, to_fte, to_step
 from caopo.money import Number, round_cents, to_decimal
 from caopo.provenance import Status, weakest
 from caopo.salary_scales.codes import scale_code
@@ -435,11 +435,13 @@ def garantietoelage_detail(
     rules = _rules()
     day = _comparison_date(on, rules)
     fte_value = to_fte(fte)
+    toelage = None
+    if directietoelage is not None:
+        toelage = to_flag(directietoelage, name="directietoelage (or None: by scale)")
+    unresolved = to_flag(unresolved_raises_count, name="unresolved_raises_count")
     old = _old_scale(old_scale, rules)
     step = _old_step(old, old_step, day, rules, held_on=old_step_on, start=in_service_from)
-    guaranteed = _guaranteed(
-        old, step.used, day, rules, toelage=directietoelage, unresolved=unresolved_raises_count
-    )
+    guaranteed = _guaranteed(old, step.used, day, rules, toelage=toelage, unresolved=unresolved)
     actual = _actual(new_scale, new_step, new_salary, day)
     return _result(rules, day, step, guaranteed, actual, fte_value)
 

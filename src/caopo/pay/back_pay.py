@@ -1,9 +1,12 @@
 """Back pay (nabetaling): what was paid with the tables known on one day against what is
 owed with the tables known later, month by month.
 
-Each month is computed twice by the same component units as :func:`caopo.annual_income`
-(the salary, and the holiday allowance and eindejaarsuitkering accrued on it), once per
-``as_known_on``; the difference is the back pay.
+Each month is computed twice by the same component units as :func:`caopo.annual_income`,
+once per ``as_known_on``: every component of the registry
+(:data:`caopo.pay.components.COMPONENTS`) that declares how a month accrues (``accrue``:
+today the salary, and the holiday allowance and eindejaarsuitkering accrued on it). The
+difference is the back pay. A new component that accrues month by month declares its
+``accrue`` in the registry; nothing here changes.
 """
 
 from __future__ import annotations
@@ -13,12 +16,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from caopo.errors import InvalidInputError
-from caopo.inputs import to_date
-from caopo.pay.components import end_of_year, holiday
+from caopo.errors import InvalidInputError, shown
+from caopo.inputs import to_date, to_month
+from caopo.pay.components import COMPONENTS
 from caopo.pay.components.base import PayContext
-from caopo.pay.components.salary import salary_line
-from caopo.pay.employment import Employment
+from caopo.pay.employment import Employment, to_employment
 from caopo.pay.lines import Line
 from caopo.pay.plan import MonthPlan, PlannedMonth, plan_months
 
@@ -49,20 +51,27 @@ class BackPay:
     total: Decimal
 
 
-def _to_month(value: object) -> date:
-    if isinstance(value, str) and len(value.strip()) == 7:
-        value = value.strip() + "-01"
-    return to_date(value, name="month").replace(day=1)
+def _months(months: object) -> list[date]:
+    """The distinct months asked for, oldest first (each parsed by :func:`to_month`)."""
+    if isinstance(months, (str, bytes, date)) or not isinstance(months, Iterable):
+        raise InvalidInputError(
+            f"months must be a list of months like ['2021-01', '2021-02'], "
+            f"not {type(months).__name__} {shown(months)}"
+        )
+    wanted = sorted({to_month(m) for m in months})
+    if not wanted:
+        raise InvalidInputError("months must name at least one month")
+    return wanted
 
 
 def _accrued_lines(plan: MonthPlan, month: PlannedMonth, known: date) -> tuple[Line, ...]:
+    """The lines *month* accrues with the tables known on *known*, in registry order."""
     context = PayContext(plan.employment, month.month.year, plan, known, False)
-    salary = salary_line(context, month)
-    return (
-        salary,
-        holiday.accrued(salary, holiday.holiday_rule(month.month, as_known_on=known)),
-        end_of_year.accrued(salary, end_of_year.end_of_year_rule(month.month, as_known_on=known)),
-    )
+    lines: list[Line] = []
+    for component in COMPONENTS:
+        if component.accrue is not None:
+            lines.append(component.accrue(context, month, tuple(lines)))
+    return tuple(lines)
 
 
 def _compare(
@@ -85,9 +94,11 @@ def back_pay(
 ) -> BackPay:
     """Per month: what was paid with the tables known on *paid_as_known_on* against what is
     owed with the tables known on *owed_as_known_on*, and the difference, by component:
-    salary, and the vakantie-uitkering and eindejaarsuitkering accrued on it.
+    every component that accrues month by month (salary, and the vakantie-uitkering and
+    eindejaarsuitkering accrued on it).
 
-    *months* are dates or ``'YYYY-MM'`` strings (any day means its month).
+    *months* is a list (any iterable but a string) of dates or ``'YYYY-MM'`` or
+    ``'YYYY-MM-01'`` strings (a date means its month; :func:`caopo.inputs.to_month`).
 
     The canonical case: the +2,25 % of 2021 was agreed in October 2021 with effect from
     1 January 2021; an L11 teacher at the top step was paid EUR 4.434 (2020 table) and is owed
@@ -99,15 +110,14 @@ def back_pay(
     >>> [m.difference["salaris"] for m in bp.months]
     [Decimal('100.00'), Decimal('100.00')]
     """
+    employment = to_employment(employment)
     paid_known = to_date(paid_as_known_on, name="paid_as_known_on")
     owed_known = to_date(owed_as_known_on, name="owed_as_known_on")
     if owed_known < paid_known:
         raise InvalidInputError(
             f"owed_as_known_on {owed_known} must not be before paid_as_known_on {paid_known}"
         )
-    wanted = sorted({_to_month(m) for m in months})
-    if not wanted:
-        raise InvalidInputError("months must name at least one month")
+    wanted = _months(months)
     plan = plan_months(employment, wanted)
     outside = sorted(set(wanted) - {m.month for m in plan.months})
     if outside:

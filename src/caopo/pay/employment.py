@@ -12,55 +12,44 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from caopo.errors import CaopoError, InvalidInputError, NotPublishedError, UnknownScaleError
+from caopo.errors import (
+    CaopoError,
+    InvalidInputError,
+    NotPublishedError,
+    UnknownScaleError,
+    shown,
+)
 from caopo.inputs import (
     Category,
-    category_of_code,
-    scale_text,
     to_category,
     to_date,
+    to_days_per_week,
+    to_flag,
     to_fte,
+    to_km,
     to_step,
 )
-from caopo.money import Number, to_decimal
+from caopo.money import Number
 from caopo.salary_scales.codes import scale_code
 from caopo.salary_scales.periodiek import periodiek, periodiek_dates
 
-__all__ = ["Employment", "StepChange", "step_history", "step_on"]
-
-
-def _category(value: object, scale: str) -> Category:
-    if value is None:
-        inferred = category_of_code(scale)
-        if inferred is None:
-            raise InvalidInputError(
-                f"the category of scale {scale!r} cannot be read from its code; give "
-                f"category= (teacher, adjunct, director or support_staff)"
-            )
-        return inferred
-    return to_category(value)
-
-
-def _km(value: Number | None) -> Decimal | None:
-    if value is None:
-        return None
-    km = to_decimal(value, name="commute_km")
-    if km < 0:
-        raise InvalidInputError(f"commute_km must be 0 or more, not {value!r}")
-    return km
-
-
-def _days(value: Number) -> Decimal:
-    days = to_decimal(value, name="travel_days_per_week")
-    if not 0 <= days <= 7:
-        raise InvalidInputError(f"travel_days_per_week must be from 0 to 7, not {value!r}")
-    return days
+__all__ = [
+    "Employment",
+    "StepChange",
+    "step_history",
+    "step_on",
+    "to_employment",
+]
 
 
 @dataclass(frozen=True, slots=True, init=False)
 class Employment:
     """One appointment: scale (schaal), the step (trede) held on *start*, werktijdfactor,
     first day and optional last day (inclusive), category and the periodiek condition.
+
+    ``scale`` is parsed by :func:`caopo.scale_code`: a code that is in none of the data's
+    editions raises :class:`~caopo.errors.UnknownScaleError` naming the known codes.
+    ``step_increase`` (the periodiek) and ``replacement`` are ``True`` or ``False``.
 
     ``category`` takes every spelling of :class:`caopo.Category` (teacher/leraar,
     director/directeur, adjunct/adjunct-directeur, support_staff/oop, ...); without it
@@ -99,28 +88,41 @@ class Employment:
         travel_days_per_week: Number = 5,
         replacement: bool = False,
     ) -> None:
-        code = scale_text(scale)
+        parsed = scale_code(scale)
         first = to_date(start, name="start")
         last = None if end is None else to_date(end, name="end")
         if last is not None and last < first:
             raise InvalidInputError(f"end {last} is before start {first}")
         for name, value in (
-            ("scale", code),
+            ("scale", parsed.code),
             ("step", to_step(step)),
             ("start", first),
             ("fte", to_fte(fte)),
             ("end", last),
-            ("category", _category(category, code)),
-            ("step_increase", bool(step_increase)),
-            ("commute_km", _km(commute_km)),
-            ("travel_days_per_week", _days(travel_days_per_week)),
-            ("replacement", bool(replacement)),
+            ("category", parsed.category if category is None else to_category(category)),
+            ("step_increase", to_flag(step_increase, name="step_increase")),
+            ("commute_km", None if commute_km is None else to_km(commute_km, name="commute_km")),
+            (
+                "travel_days_per_week",
+                to_days_per_week(travel_days_per_week, name="travel_days_per_week"),
+            ),
+            ("replacement", to_flag(replacement, name="replacement")),
         ):
             object.__setattr__(self, name, value)
 
     def employed_on(self, day: date) -> bool:
         """Whether *day* falls inside the employment."""
         return self.start <= day and (self.end is None or day <= self.end)
+
+
+def to_employment(value: object, *, name: str = "employment") -> Employment:
+    """*value* if it is an :class:`Employment`; anything else is refused by name."""
+    if not isinstance(value, Employment):
+        raise InvalidInputError(
+            f"{name} must be an Employment, e.g. Employment('LB', 5, start='2025-01-01'), "
+            f"not {type(value).__name__} {shown(value)}"
+        )
+    return value
 
 
 @dataclass(frozen=True, slots=True)

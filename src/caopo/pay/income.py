@@ -10,8 +10,9 @@ module (see docs/income.md).
   table versions, rules and raises it rests on (``Line.rests_on``); a month the weakest of
   its lines, the year the weakest of its months.
 * **Strict or lenient.** By default a component that cannot be computed raises. With
-  ``strict=False`` it gets a line with amount 0 and ``missing=True``, the reason is listed
-  in ``gaps``, and the month and year say ``complete=False``.
+  ``strict=False`` it gets a placeholder line with amount 0 and ``missing=True``, resting
+  on a ``provisional`` placeholder (:func:`caopo.pay.lines.placeholder`), the reason is
+  listed in ``gaps``, and the month and year say ``complete=False`` and ``provisional``.
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from datetime import date
 from decimal import Decimal
 
 from caopo.errors import InvalidInputError
-from caopo.inputs import to_date, to_year
+from caopo.inputs import to_date, to_flag, to_year
 from caopo.pay.components import COMPONENTS
 from caopo.pay.components.base import Gap, PayContext
-from caopo.pay.employment import Employment
+from caopo.pay.employment import Employment, to_employment
 from caopo.pay.lines import Line
 from caopo.pay.plan import PlannedMonth, plan_year
 from caopo.provenance import Status, weakest
@@ -106,7 +107,7 @@ def _post_all(context: PayContext, strict: bool) -> tuple[dict[date, list[Line]]
     gaps: list[str] = []
     for component in COMPONENTS:
         earlier = {month: tuple(lines) for month, lines in payslips.items()}
-        for entry in component(context, earlier):
+        for entry in component.post(context, earlier):
             if isinstance(entry, Gap):
                 if strict:
                     raise entry.error
@@ -128,8 +129,9 @@ def annual_income(
     """Month-by-month pay for calendar *year*: salary and every component by name.
 
     *strict* (default) raises when a month has no shipped table (or the cell is not
-    published, or the step is unknown); ``strict=False`` gives such a line amount 0 and
-    ``missing=True`` and lists it in ``gaps``. *projection* carries salaries forward by
+    published, or the step is unknown); ``strict=False`` gives such a line a placeholder
+    amount 0, ``missing=True`` and status ``provisional`` (so its month and year are
+    provisional too) and lists it in ``gaps``. *projection* carries salaries forward by
     announced raises where no table covers a month (see :func:`caopo.projected_salary`).
     *as_known_on* uses only the tables known on that day (what a payroll run then would
     have paid); it excludes *projection*.
@@ -138,7 +140,9 @@ def annual_income(
     >>> income.months[0].amount("salaris"), income.months[7].step, income.months[7].amount("salaris")
     (Decimal('3094.40'), 6, Decimal('3200.80'))
     """
+    employment = to_employment(employment)
     calendar_year = to_year(year)
+    strict, projection = to_flag(strict, name="strict"), to_flag(projection, name="projection")
     known = None if as_known_on is None else to_date(as_known_on, name="as_known_on")
     if known is not None and projection:
         raise InvalidInputError("as_known_on and projection exclude each other")

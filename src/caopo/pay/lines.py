@@ -3,9 +3,10 @@ that follows from them.
 
 A :class:`Line` never states its own status: :meth:`Line.of` computes it with
 :func:`caopo.provenance.weakest` from the :class:`Reference` of every table version, rule
-and raise the amount rests on. A line that could not be computed in full (lenient mode)
-says so with ``missing``; its status is still one of the three statuses, of what it
-could rest on.
+and raise the amount rests on. A line that could not be computed (lenient mode) is a
+placeholder amount (0) until a table is loaded: it rests on :func:`placeholder`, which is
+``provisional``, the weakest status, and its ``missing`` flag says so. A month or a year
+with such a line is therefore ``provisional`` too, never ``published``.
 """
 
 from __future__ import annotations
@@ -19,24 +20,30 @@ from caopo.money import round_cents
 from caopo.provenance import Status, weakest
 from caopo.schema.base import Source
 
-__all__ = ["Line", "Reference", "statuses"]
+__all__ = ["MISSING", "Line", "Reference", "placeholder"]
+
+MISSING = "missing"
+"""The ``table`` of a :func:`placeholder` reference."""
 
 
 @dataclass(frozen=True, slots=True)
 class Reference:
     """One thing an amount rests on: a table version (``table`` and its ``effective_from``
     as ``version``), a raise (``general_raises`` and its date), a one-off payment
-    (``eenmalige_uitkeringen`` and its id), or caopo's own projection rule
-    (``projection``, always ``derived``)."""
+    (``eenmalige_uitkeringen`` and its id), caopo's own projection rule (``projection``,
+    always ``derived``), or a :func:`placeholder` for what could not be computed
+    (``missing``, always ``provisional``)."""
 
     table: str
     version: str
     status: Status
 
 
-def statuses(references: Iterable[Reference]) -> Status:
-    """The weakest status of *references* (``published`` when there are none)."""
-    return weakest(ref.status for ref in references)
+def placeholder(component: str) -> Reference:
+    """What a line that could not be computed rests on: a placeholder amount (0) until a
+    table is loaded, hence ``provisional``, the weakest status; ``version`` names the
+    component whose table or cell is missing."""
+    return Reference(MISSING, component, "provisional")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +61,8 @@ class Line:
     """Every table version, rule and raise the amount rests on."""
     missing: bool = False
     """True where the line could not be computed in full (lenient mode only): the amount
-    counts only what could be computed (0 when nothing could) and ``basis`` says why."""
+    counts only what could be computed (0 when nothing could), ``basis`` says why, and
+    ``rests_on`` holds a :func:`placeholder`, so the status is ``provisional``."""
 
     @classmethod
     def of(
@@ -68,12 +76,15 @@ class Line:
         note: str | None = None,
         missing: bool = False,
     ) -> Line:
-        """A line rounded once to cents, with the status of what it rests on."""
+        """A line rounded once to cents, with the status of what it rests on; a *missing*
+        line rests on a :func:`placeholder` (unless it already does)."""
         refs = tuple(dict.fromkeys(rests_on))
+        if missing and not any(ref.table == MISSING for ref in refs):
+            refs += (placeholder(component),)
         return cls(
             component,
             round_cents(exact),
-            statuses(refs),
+            weakest(ref.status for ref in refs),
             basis,
             tuple(dict.fromkeys(sources)),
             note,
@@ -83,5 +94,12 @@ class Line:
 
     @classmethod
     def not_computable(cls, component: str, error: CaopoError) -> Line:
-        """The line of a component that could not be computed: amount 0, ``missing``."""
-        return cls.of(component, Decimal(0), (), f"not computable: {error}", missing=True)
+        """The line of a component that could not be computed: a placeholder amount 0,
+        ``missing``, resting on :func:`placeholder` (so ``provisional``)."""
+        return cls.of(
+            component,
+            Decimal(0),
+            (placeholder(component),),
+            f"not computable: {error}",
+            missing=True,
+        )

@@ -2,8 +2,9 @@
 
 :func:`projected_salary` answers from the table in force where there is one; otherwise it
 takes the latest earlier version holding the cell and applies the raises of the chain
-(:func:`caopo.raises`) up to the date, rounded once to whole euros like the shipped derived
-tables. Its status is the weakest of the base version, the raises and the projection rule
+(:func:`caopo.raises`) up to the date by the one derivation rule
+(:func:`caopo.catalog.derive.carried`: amount x factor, rounded once to the chain's
+``projection_quantum``, whole euros like the shipped derived tables). Its status is the weakest of the base version, the raises and the projection rule
 itself (``derived``). A structural change caopo cannot compute, or a date after the last
 known raise, raises instead of guessing.
 """
@@ -14,21 +15,20 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from caopo.catalog.inventory import raises
+from caopo.catalog.derive import RAISE_CHAIN, carried
 from caopo.catalog.loader import catalog
 from caopo.errors import CaopoError, NoDataForDateError, NotPublishedError, UnknownScaleError
 from caopo.inputs import scale_text, to_date, to_fte, to_step
-from caopo.money import Number, quantize, round_cents
-from caopo.pay.lines import Reference, statuses
-from caopo.provenance import Status
+from caopo.money import Number, round_cents
+from caopo.pay.lines import Reference
+from caopo.provenance import Status, weakest
 from caopo.salary_scales.salary import SalaryDetail, salary_detail, salary_series
 from caopo.schema.base import Source
-from caopo.schema.raises import RaiseEvent
+from caopo.schema.raises import RaiseChain, RaiseEvent
 from caopo.schema.scales import ScaleTable
 
 __all__ = ["ProjectedSalary", "projected_salary", "table_reference"]
 
-RAISES_TABLE = "general_raises"
 PROJECTION = Reference("projection", "carried forward by the raise chain", "derived")
 """What a projected amount rests on besides its base version and raises: caopo's own
 declared rule (a computation, hence ``derived``)."""
@@ -68,7 +68,7 @@ def _version_reference(version: ScaleTable) -> Reference:
 
 def _raise_reference(event: RaiseEvent) -> Reference:
     status: Status = event.status
-    return Reference(RAISES_TABLE, event.on.isoformat(), status)
+    return Reference(RAISE_CHAIN, event.on.isoformat(), status)
 
 
 def projected_salary(
@@ -76,8 +76,9 @@ def projected_salary(
 ) -> ProjectedSalary:
     """Monthly salary on *on*: from the table in force, or, where no shipped table covers
     the date, the latest earlier version holding the cell carried forward by the announced
-    general raises (and the 2026-07-01 schaal 10 = LB change), rounded once to whole euros
-    like the shipped derived tables, then times the werktijdfactor, rounded to cents.
+    general raises (and the 2026-07-01 schaal 10 = LB change), rounded once to the chain's
+    ``projection_quantum`` (whole euros, like the shipped derived tables), then times the
+    werktijdfactor, rounded to cents.
 
     Status: the weakest of what it rests on: ``derived`` for a projection from published
     raises, ``provisional`` when a provisional raise or table takes part.
@@ -125,27 +126,32 @@ def _base(code: str, step: int, day: date) -> ScaleTable | None:
 @dataclass(frozen=True, slots=True)
 class _Carried:
     amount: Decimal
+    """Rounded once to the chain's ``projection_quantum``."""
     applied: tuple[date, ...]
     rests_on: tuple[Reference, ...]
     sources: tuple[Source, ...]
+    quantum: Decimal
 
 
 def _carry(base: ScaleTable, code: str, step: int, day: date) -> _Carried:
-    """Apply every raise of the chain after *base* up to *day* to the cell."""
-    amount = base.cells[code][step]
+    """Apply every raise of the chain after *base* up to *day* to the cell: the amount
+    (the base cell, or the amount of a scale it takes over) times the product of the
+    percentage raises after it, rounded once (:func:`~caopo.catalog.derive.carried`)."""
+    chain = catalog().document(RAISE_CHAIN, RaiseChain)
+    amount, factor = base.cells[code][step], Decimal(1)
     applied: list[date] = []
     refs = [_version_reference(base)]
     sources = list(base.sources)
-    for event in raises():
+    for event in chain.events:
         if not base.effective_from < event.on <= day or base.table not in event.applies_to:
             continue
         if event.change == "percentage":
-            amount *= event.factor
+            factor *= event.factor
         elif event.same_amounts_as is not None:
             if code not in event.same_amounts_as.scales:
                 continue
             same = projected_salary(event.same_amounts_as.as_scale, step, on=event.on)
-            amount = same.full_time_amount
+            amount, factor = same.full_time_amount, Decimal(1)
             refs.extend(same.rests_on)
             sources.extend(same.sources)
         else:
@@ -158,7 +164,13 @@ def _carry(base: ScaleTable, code: str, step: int, day: date) -> _Carried:
         applied.append(event.on)
         refs.append(_raise_reference(event))
         sources.extend(event.sources)
-    return _Carried(amount, tuple(applied), tuple(refs), tuple(dict.fromkeys(sources)))
+    return _Carried(
+        carried(amount, factor, chain.projection_quantum),
+        tuple(applied),
+        tuple(refs),
+        tuple(dict.fromkeys(sources)),
+        chain.projection_quantum,
+    )
 
 
 def _project(
@@ -167,31 +179,31 @@ def _project(
     base = _base(code, step, day)
     if base is None:
         raise type(reason)(f"{reason}; no earlier table holds {code} trede {step} to project from")
-    carried = _carry(base, code, step, day)
+    forward = _carry(base, code, step, day)
     end = base.effective_until
-    if end is not None and day >= end and not any(on >= end for on in carried.applied):
+    if end is not None and day >= end and not any(on >= end for on in forward.applied):
         raise NoDataForDateError(
             f"{code} trede {step} on {day}: {base.table} {base.effective_from} ends on {end} and "
             f"no raise after that date is known; caopo does not project a flat salary"
         )
-    if not carried.applied:
+    if not forward.applied:
         raise reason
-    full_time = quantize(carried.amount, Decimal(1))
-    refs = tuple(dict.fromkeys((*carried.rests_on, PROJECTION)))
+    refs = tuple(dict.fromkeys((*forward.rests_on, PROJECTION)))
     return ProjectedSalary(
-        round_cents(full_time * factor),
-        full_time,
+        round_cents(forward.amount * factor),
+        forward.amount,
         code,
         step,
         factor,
         day,
-        statuses(refs),
+        weakest(ref.status for ref in refs),
         True,
         base.table,
         base.effective_from,
-        carried.applied,
+        forward.applied,
         f"projection: {base.table} {base.effective_from} ({base.status}) carried forward by "
-        f"{', '.join(str(d) for d in carried.applied)}, rounded once to whole euros",
-        carried.sources,
+        f"{', '.join(str(d) for d in forward.applied)}, rounded once to "
+        f"EUR {forward.quantum} (the raise chain's projection_quantum)",
+        forward.sources,
         refs,
     )

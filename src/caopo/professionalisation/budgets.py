@@ -1,7 +1,8 @@
 """Individual professionalisation budgets (money) of the CAO PO: the grant of one budget year.
 
-Who has which budget (the rule; the amounts are data in ``data/budgets/``, kind
-``professionalisation_budget``):
+Who has which budget, and how much, is data (``data/budgets/``, kind
+``professionalisation_budget``): each version lists the ``categories`` it is for, in the one
+vocabulary (:class:`caopo.Category`), and :func:`budget_tables` is built from those lists:
 
 * directors and adjunct-directors (*directieleden* in an A or D scale; art. 9.6a lid 3
   CAO PO 2013, art. 9.6 lid 3 and art. 9.8 CAO PO 2019-2020): table ``director_budget``
@@ -9,8 +10,8 @@ Who has which budget (the rule; the amounts are data in ``data/budgets/``, kind
   calendar years 2020 and 2021);
 * teachers and support staff (OOP; art. 9.3 lid 2 and lid 4 CAO PO): table
   ``staff_budget`` (EUR 500 a year, EUR 600 in 2020 and 2021, pro rata werktijdfactor);
-* the board (*bestuurder*) has no budget under these articles: asking raises
-  :class:`~caopo.errors.NotPublishedError` naming the categories that have one.
+* the board (*bestuurder*) has no budget under these articles (no table lists it): asking
+  raises :class:`~caopo.errors.NotPublishedError` naming the categories that have one.
 
 Categories are :class:`caopo.Category` in any of its spellings (``leraar``, ``directeur``,
 ``adjunct-directeur``, ``oop``, ...). The carry-over ledger is
@@ -47,8 +48,9 @@ from decimal import Decimal
 from typing import Literal
 
 from caopo.catalog.loader import catalog
+from caopo.catalog.series import Series
 from caopo.dates import SchoolYear
-from caopo.errors import InvalidInputError, NotPublishedError
+from caopo.errors import DataFileError, InvalidInputError, NotPublishedError, shown
 from caopo.inputs import Category, to_category, to_date, to_fte, to_year
 from caopo.money import Number, round_cents
 from caopo.provenance import Status, weakest
@@ -56,7 +58,6 @@ from caopo.schema.base import Source
 from caopo.schema.budgets import BudgetDerivation, BudgetRule, SavingRule
 
 __all__ = [
-    "BUDGET_TABLES",
     "NOT_STATED",
     "BudgetDerivation",
     "BudgetGrant",
@@ -69,6 +70,7 @@ __all__ = [
     "budget_detail",
     "budget_period",
     "budget_rule",
+    "budget_tables",
     "professionalisation_budget",
     "to_year_basis",
     "year_label",
@@ -82,15 +84,6 @@ ProRataBasis = Literal["source", "parameter", "default"]
 (``source``), the caller passed ``pro_rata=`` (``parameter``), or the edition's rule was
 not read and caopo's default applies: not pro rata (``default``)."""
 
-BUDGET_TABLES: dict[Category, str] = {
-    Category.TEACHER: "staff_budget",
-    Category.SUPPORT_STAFF: "staff_budget",
-    Category.ADJUNCT: "director_budget",
-    Category.DIRECTOR: "director_budget",
-}
-"""The budget table of each category that has one: *directieleden* (A and D scales) the
-directors' budget; teachers and OOP the staff budget. The board has none."""
-
 NOT_STATED = "not stated in the sources read"
 _DEFAULT_READING = (
     "not pro rata: not stated for this edition; caopo's default, as the AVS FAQ on "
@@ -101,13 +94,33 @@ _DEFAULT_READING = (
 # --------------------------------------------------------------------------- inputs
 
 
+def _budget_series() -> tuple[Series[BudgetRule], ...]:
+    """Every loaded budget table (kind ``professionalisation_budget``)."""
+    tables = catalog()
+    return tuple(tables.series(table, BudgetRule) for table in tables.table_ids(BudgetRule))
+
+
+def budget_tables() -> dict[Category, tuple[str, ...]]:
+    """The budget tables whose versions list each category (their ``categories``), read
+    from the data, in vocabulary order. A category no table lists has no budget.
+
+    >>> {str(c): t for c, t in budget_tables().items()}
+    {'teacher': ('staff_budget',), 'adjunct': ('director_budget',), 'director': ('director_budget',), 'support_staff': ('staff_budget',)}
+    """
+    listed: dict[Category, list[str]] = {}
+    for series in _budget_series():
+        for category in {c for version in series.versions for c in version.categories}:
+            listed.setdefault(category, []).append(series.table)
+    return {c: tuple(sorted(listed[c])) for c in Category if c in listed}
+
+
 def budget_categories() -> tuple[Category, ...]:
     """The categories that have a professionalisation budget, in vocabulary order.
 
     >>> [str(c) for c in budget_categories()]
     ['teacher', 'adjunct', 'director', 'support_staff']
     """
-    return tuple(c for c in Category if c in BUDGET_TABLES)
+    return tuple(budget_tables())
 
 
 def budget_category(value: object) -> Category:
@@ -117,10 +130,11 @@ def budget_category(value: object) -> Category:
     <Category.ADJUNCT: 'adjunct'>
     """
     category = to_category(value)
-    if category not in BUDGET_TABLES:
+    with_budget = budget_categories()
+    if category not in with_budget:
         raise NotPublishedError(
             f"category {str(category)!r} has no individual professionalisation budget in the "
-            f"CAO PO; categories with a budget: {', '.join(map(str, budget_categories()))}"
+            f"CAO PO; categories with a budget: {', '.join(map(str, with_budget))}"
         )
     return category
 
@@ -131,7 +145,7 @@ def to_year_basis(value: object) -> YearBasis:
         return "calendar"
     if value == "school":
         return "school"
-    raise InvalidInputError(f"year_basis {value!r} is not known; use 'calendar' or 'school'")
+    raise InvalidInputError(f"year_basis {shown(value)} is not known; use 'calendar' or 'school'")
 
 
 def budget_period(year: int, year_basis: YearBasis = "calendar") -> tuple[date, date]:
@@ -157,13 +171,33 @@ def year_label(year: int, year_basis: YearBasis) -> str:
 
 
 def budget_rule(category: object, *, on: object) -> BudgetRule:
-    """The budget rule of *category* in force on *on* (raises NoDataForDateError).
+    """The budget rule of *category* in force on *on*: the version in force then whose
+    ``categories`` list it. Raises :class:`~caopo.errors.NoDataForDateError` before the
+    first version, :class:`~caopo.errors.NotPublishedError` when the versions in force are
+    for other categories, and :class:`~caopo.errors.DataFileError` (naming the files) when
+    two tables list it on that day.
 
     >>> budget_rule("adjunct-directeur", on="2021-06-01").annual_amount
     Decimal('3000')
     """
-    table = BUDGET_TABLES[budget_category(category)]
-    return catalog().series(table, BudgetRule).version_on(to_date(on))
+    cat = budget_category(category)
+    day = to_date(on)
+    series = [s for s in _budget_series() if any(cat in v.categories for v in s.versions)]
+    entries = [e for s in series if (e := s.entry_on(day)) is not None]
+    listing = [e for e in entries if cat in e.document.categories]
+    if len(listing) > 1:
+        raise DataFileError(
+            f"{listing[0].path}: category {str(cat)!r} has a budget rule in more than one "
+            f"table on {day}; also in {', '.join(str(e.path) for e in listing[1:])}"
+        )
+    if listing:
+        return listing[0].document
+    if not entries:
+        series[0].version_on(day)  # raises NoDataForDateError naming the periods covered
+    raise NotPublishedError(
+        f"no budget rule for category {str(cat)!r} is in force on {day}; the versions in "
+        f"force then are for other categories (tables: {', '.join(s.table for s in series)})"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +298,7 @@ def budget_detail(
         to_year_basis(year_basis),
     )
     if pro_rata is not None and not isinstance(pro_rata, bool):
-        raise InvalidInputError(f"pro_rata must be True, False or None, not {pro_rata!r}")
+        raise InvalidInputError(f"pro_rata must be True, False or None, not {shown(pro_rata)}")
     start, end = budget_period(number, basis)
     rule = budget_rule(cat, on=start)
     extra, extra_rules = _calendar_extras(cat, start, end)

@@ -12,8 +12,9 @@ kind ``hour_budgets``):
   working past the AOW age (``ends_past_aow_age``; art. 8A.6, 8A.7 CAO PO).
 
 Hours are exact, not rounded. Each line's status is the weakest of the table version and of
-how the line was computed (``derived`` for the per-week line); the entitlement's status is
-the weakest of its lines.
+how the line was computed: for the per-week line, the data's ``working_weeks_status``
+(``derived``: the 41,5 weeks are not a CAO figure); the entitlement's status is the weakest
+of its lines.
 
 >>> hours = professionalisation_hours(on="2020-03-01", fte="0.6")
 >>> hours.line("professionalisation").hours_per_year
@@ -27,8 +28,8 @@ from datetime import date
 from decimal import Decimal
 
 from caopo.catalog.loader import catalog
-from caopo.errors import InvalidInputError
-from caopo.inputs import to_date, to_fte
+from caopo.errors import InvalidInputError, shown
+from caopo.inputs import to_date, to_flag, to_fte, to_years
 from caopo.money import Number
 from caopo.provenance import Status, weakest
 from caopo.schema.base import Source
@@ -44,6 +45,8 @@ __all__ = [
 ]
 
 HOURS_TABLE = "professionalisation_hours"
+MAX_AGE = 120
+"""Input guard, not a CAO number: the highest age accepted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +84,7 @@ class HoursEntitlement:
             if item.id == id:
                 return item
         known = ", ".join(item.id for item in self.lines)
-        raise InvalidInputError(f"no hour line {id!r} here; lines: {known}")
+        raise InvalidInputError(f"no hour line {shown(id)} here; lines: {known}")
 
 
 def _applies(item: HourBudgetItem, *, age: int | None, starter: bool, past_aow_age: bool) -> bool:
@@ -95,17 +98,18 @@ def _applies(item: HourBudgetItem, *, age: int | None, starter: bool, past_aow_a
 
 
 def _line(item: HourBudgetItem, version: HourBudgets, wtf: Decimal) -> HourLine:
-    """One line: the per-week hours x working weeks (``derived``) where the item gives no
-    yearly figure, else its yearly hours (x werktijdfactor where pro rata)."""
+    """One line: the per-week hours x working weeks (as strong as the data's
+    ``working_weeks_status``) where the item gives no yearly figure, else its yearly hours
+    (x werktijdfactor where pro rata)."""
     weekly: Decimal | None = None
     if item.hours_per_year is None:
         weekly = version.personal_hours_per_week * wtf
         yearly = weekly * version.working_weeks_per_year
-        status = weakest([version.status, "derived"])
+        status = weakest([version.status, version.working_weeks_status])
         how = (
             f"{version.personal_hours_per_week} h per working week x werktijdfactor {wtf} "
             f"({version.status}); per year x {version.working_weeks_per_year} working weeks "
-            f"(derived: {version.working_weeks_source.title})"
+            f"({version.working_weeks_status}: {version.working_weeks_source.title})"
         )
     else:
         yearly = item.hours_per_year * wtf if item.pro_rata else item.hours_per_year
@@ -131,7 +135,7 @@ def professionalisation_hours(
     *,
     on: object,
     fte: Number = 1,
-    age: int | None = None,
+    age: object = None,
     starter: bool = False,
     past_aow_age: bool = False,
 ) -> HoursEntitlement:
@@ -139,7 +143,8 @@ def professionalisation_hours(
 
     Always: personal professionalisation (art. 9.3 lid 2 CAO PO) and the DI basis budget
     (art. 8A.4 CAO PO 2019-2020). With ``starter=True`` the starters' hours; from *age* 57
-    (and not working past the AOW age) the DI bijzonder budget (art. 8A.6 CAO PO).
+    (and not working past the AOW age) the DI bijzonder budget (art. 8A.6 CAO PO). *age*
+    is a whole number of years (an int or a string of digits).
 
     >>> h = professionalisation_hours(on="2021-01-01", age=58)
     >>> [(line.id, line.hours_per_year) for line in h.lines], h.status
@@ -147,16 +152,13 @@ def professionalisation_hours(
     """
     day = to_date(on)
     wtf = to_fte(fte, name="fte")
-    if age is not None and (isinstance(age, bool) or not isinstance(age, int) or age < 0):
-        raise InvalidInputError(f"age must be a whole number of years, not {age!r}")
-    for name, flag in (("starter", starter), ("past_aow_age", past_aow_age)):
-        if not isinstance(flag, bool):
-            raise InvalidInputError(f"{name} must be True or False, not {flag!r}")
+    years = None if age is None else to_years(age, name="age", minimum=0, maximum=MAX_AGE)
+    to_flag(starter, name="starter"), to_flag(past_aow_age, name="past_aow_age")
     version = catalog().series(HOURS_TABLE, HourBudgets).version_on(day)
     lines = tuple(
         _line(item, version, wtf)
         for item in version.budgets
-        if _applies(item, age=age, starter=starter, past_aow_age=past_aow_age)
+        if _applies(item, age=years, starter=starter, past_aow_age=past_aow_age)
     )
     return HoursEntitlement(
         on=day,

@@ -29,7 +29,8 @@ Money is conserved in every row and in total: opening + granted = spent + lapsed
 
 **Status.** A row's status is the weakest (:func:`caopo.provenance.weakest`) of its grant,
 the saving rule version read on its last day and, where it decided the lapse, that rule's
-``usable_years_status``; the statement's is the weakest of its rows.
+``usable_years_status``; the statement's is the weakest of its rows. Each row names the
+sources of the rule versions it read, and the statement those of all its rows.
 
 >>> s = budget_statement("teacher", first_year=2020, last_year=2021, fte="0.5",
 ...                      saving_agreed=True, spending=[("2021-03-01", "400")])
@@ -44,8 +45,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from caopo.errors import InvalidInputError, OverspendingError
-from caopo.inputs import Category, to_date, to_fte, to_year
+from caopo.errors import InvalidInputError, OverspendingError, shown
+from caopo.inputs import Category, to_date, to_flag, to_fte, to_year, to_years
 from caopo.money import CENT, Number, to_decimal
 from caopo.professionalisation.budgets import (
     NOT_STATED,
@@ -58,6 +59,7 @@ from caopo.professionalisation.budgets import (
     to_year_basis,
 )
 from caopo.provenance import Status, weakest
+from caopo.schema.base import Source
 
 __all__ = [
     "FIFO_READING",
@@ -113,7 +115,8 @@ class ScheduledLapse:
 
 @dataclass(frozen=True, slots=True)
 class YearStatement:
-    """One budget year of the ledger."""
+    """One budget year of the ledger; ``sources``: those of its grant and of the saving
+    rule read on its last day."""
 
     year: int
     label: str
@@ -135,11 +138,13 @@ class YearStatement:
     rule: str
     lapses_next: tuple[ScheduledLapse, ...]
     status: Status
+    sources: tuple[Source, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class BudgetStatement:
-    """The statement of a person's professionalisation budget over a run of budget years."""
+    """The statement of a person's professionalisation budget over a run of budget years;
+    ``sources``: those of its rows, each once."""
 
     category: Category
     year_basis: YearBasis
@@ -151,6 +156,7 @@ class BudgetStatement:
     balance: Decimal
     unfunded: Decimal
     status: Status
+    sources: tuple[Source, ...]
     readings: tuple[str, ...]
 
     def row(self, year: int) -> YearStatement:
@@ -159,7 +165,8 @@ class BudgetStatement:
             if row.year == year:
                 return row
         raise InvalidInputError(
-            f"year {year!r} is not in this statement ({self.rows[0].year}..{self.rows[-1].year})"
+            f"year {shown(year)} is not in this statement "
+            f"({self.rows[0].year}..{self.rows[-1].year})"
         )
 
     def check(self) -> BudgetStatement:
@@ -191,7 +198,7 @@ def _years(first_year: object, last_year: object) -> range:
     last = to_year(last_year, name="last_year")
     if last < first or last - first >= MAX_YEARS:
         raise InvalidInputError(
-            f"last_year {last_year!r} must be from first_year {first_year!r} up to "
+            f"last_year {shown(last_year)} must be from first_year {shown(first_year)} up to "
             f"{MAX_YEARS - 1} years later"
         )
     return range(first, last + 1)
@@ -200,18 +207,13 @@ def _years(first_year: object, last_year: object) -> range:
 def _usable_override(value: object) -> int | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_USABLE_YEARS:
-        raise InvalidInputError(
-            f"usable_years_when_unread must be a whole number of years 1..{MAX_USABLE_YEARS} "
-            f"or None, not {value!r}"
-        )
-    return value
+    return to_years(value, name="usable_years_when_unread", minimum=1, maximum=MAX_USABLE_YEARS)
 
 
 def _fte_by_year(fte: Number | Mapping[int, Number], years: range) -> dict[int, Decimal]:
     if isinstance(fte, Mapping):
         given = {
-            to_year(k, name="fte year"): to_fte(v, name=f"fte[{k!r}]", allow_zero=True)
+            to_year(k, name="fte year"): to_fte(v, name=f"fte[{shown(k)}]", allow_zero=True)
             for k, v in fte.items()
         }
         missing = [y for y in years if y not in given]
@@ -229,13 +231,13 @@ def _fte_by_year(fte: Number | Mapping[int, Number], years: range) -> dict[int, 
 
 def _expense(item: object, start: date, end: date) -> tuple[date, Decimal]:
     if not isinstance(item, (tuple, list)) or len(item) != 2:
-        raise InvalidInputError(f"each spending must be a (date, amount) pair, not {item!r}")
+        raise InvalidInputError(f"each spending must be a (date, amount) pair, not {shown(item)}")
     on = to_date(item[0], name="spending date")
     amount = to_decimal(item[1], name="spending amount")
     if amount <= 0:
-        raise InvalidInputError(f"spending amount {item[1]!r} must be positive")
+        raise InvalidInputError(f"spending amount {shown(item[1])} must be positive")
     if amount != amount.quantize(CENT):
-        raise InvalidInputError(f"spending amount {item[1]!r} has more than two decimals")
+        raise InvalidInputError(f"spending amount {shown(item[1])} has more than two decimals")
     if not start <= on < end:
         raise InvalidInputError(
             f"spending date {on} is outside the statement's budget years "
@@ -266,6 +268,7 @@ class _LapseRule:
     destination: str
     how: str
     status: Status
+    sources: tuple[Source, ...]
 
 
 def _lapse_rule(terms: _Terms, last_day: date) -> _LapseRule:
@@ -285,7 +288,7 @@ def _lapse_rule(terms: _Terms, last_day: date) -> _LapseRule:
     if saving.requires_agreement and not terms.saving_agreed:
         usable, how = 1, how + "; no saving agreed: usable in its own year only"
         statuses = [rule.status]
-    return _LapseRule(usable, saving.lapses_to or NOT_STATED, how, weakest(statuses))
+    return _LapseRule(usable, saving.lapses_to or NOT_STATED, how, weakest(statuses), rule.sources)
 
 
 class _Pots:
@@ -350,6 +353,11 @@ class _Pots:
         )
 
 
+def _distinct(sources: list[Source]) -> tuple[Source, ...]:
+    """*sources* without repeats, in order of first use."""
+    return tuple(dict.fromkeys(sources))
+
+
 def _spent_by_origin(done: tuple[Spending, ...]) -> tuple[tuple[int, Decimal], ...]:
     total: dict[int, Decimal] = {}
     for spending in done:
@@ -403,6 +411,7 @@ def _year(
         rule=rule.how,
         lapses_next=pots.schedule(rule, terms.year_basis),
         status=weakest([grant.status, rule.status]),
+        sources=_distinct([*grant.sources, *rule.sources]),
     )
 
 
@@ -436,7 +445,7 @@ def budget_statement(
     spending: Iterable[tuple[object, Number]] = (),
     year_basis: YearBasis = "calendar",
     pro_rata: bool | None = None,
-    usable_years_when_unread: int | None = None,
+    usable_years_when_unread: object = None,
 ) -> BudgetStatement:
     """The ledger of *category*'s individual professionalisation budget, per budget year.
 
@@ -444,8 +453,7 @@ def budget_statement(
     year (0 = not employed that year). *spending* is a list of ``(date, amount)``.
     See the module documentation for the rules and readings.
     """
-    if not isinstance(saving_agreed, bool):
-        raise InvalidInputError(f"saving_agreed must be True or False, not {saving_agreed!r}")
+    to_flag(saving_agreed, name="saving_agreed")
     years = _years(first_year, last_year)
     terms = _Terms(
         category=budget_category(category),
@@ -473,5 +481,6 @@ def budget_statement(
         balance=rows[-1].closing_balance,
         unfunded=sum((r.unfunded for r in rows), ZERO),
         status=weakest(r.status for r in rows),
+        sources=_distinct([source for row in rows for source in row.sources]),
         readings=_readings(terms, rows),
     )

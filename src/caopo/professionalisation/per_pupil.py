@@ -14,6 +14,9 @@ The rule (art. 40 Regeling bekostiging personeel PO 2021-2022; the prestatiebox 
 of the earlier regelingen): the total for one school is ``pupils x the per-pupil amounts +
 the per-school amounts`` of the components for its school type, rounded once to cents.
 
+The kind is ``professionalisation`` (also ``professionalisering``) or ``prestatiebox``:
+a vocabulary of this one function, its spellings in :data:`KIND_SPELLINGS`.
+
 The school type is a :class:`caopo.SchoolType` in any spelling (``bao``, ``basisschool``,
 ``SO/VSO``, ...). A type no version of the scheme has amounts for (``so_vso``, ``sovso``,
 the MG types) raises :class:`~caopo.errors.NotPublishedError` naming it and the types
@@ -34,7 +37,7 @@ from decimal import Decimal
 from caopo.catalog.loader import catalog
 from caopo.dates import SchoolYear
 from caopo.dates import school_year as to_school_year
-from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError
+from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError, shown
 from caopo.inputs import SchoolType, to_pupils, to_school_type
 from caopo.money import round_cents
 from caopo.provenance import Status
@@ -43,6 +46,7 @@ from caopo.schema.funding import FundingComponent, PerPupilFunding
 
 __all__ = [
     "FUNDING_KINDS",
+    "KIND_SPELLINGS",
     "FundingComponent",
     "FundingLine",
     "PerPupilFunding",
@@ -56,11 +60,17 @@ FUNDING_KINDS: dict[str, str] = {
     "professionalisation": "per_pupil_professionalisation",
     "prestatiebox": "per_pupil_prestatiebox",
 }
-_KIND_ALIASES = {
+"""The funding kinds this function knows, and the table (``data/funding/``) of each."""
+
+KIND_SPELLINGS: dict[str, str] = {
     "professionalisering": "professionalisation",
     "starters_schoolleiders": "professionalisation",
     "professionalisation_starters_school_leaders": "professionalisation",
 }
+"""Other names of a funding kind: the Dutch word and the words of the regeling's title
+(*professionalisering en begeleiding starters en schoolleiders*). The kind is a vocabulary
+of this one function (no other rule takes it), so its spellings live here. Any case;
+``-``, ``_`` and spaces alike."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +107,17 @@ class PerPupilResult:
 
 
 def _kind(value: object) -> str:
+    """The funding kind of *value*: a key of :data:`FUNDING_KINDS` or one of its
+    :data:`KIND_SPELLINGS`."""
     if isinstance(value, str):
-        key = value.strip().lower().replace("-", "_")
-        key = _KIND_ALIASES.get(key, key)
+        key = "_".join(value.lower().replace("-", " ").replace("_", " ").split())
+        key = KIND_SPELLINGS.get(key, key)
         if key in FUNDING_KINDS:
             return key
-    raise InvalidInputError(f"kind {value!r} is not known; use one of {', '.join(FUNDING_KINDS)}")
+    raise InvalidInputError(
+        f"kind {shown(value)} is not known; use one of {', '.join(FUNDING_KINDS)} "
+        f"(or {', '.join(KIND_SPELLINGS)})"
+    )
 
 
 def per_pupil_school_types(kind: object) -> tuple[SchoolType, ...]:

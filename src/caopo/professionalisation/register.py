@@ -30,8 +30,8 @@ from typing import Literal
 
 from caopo.catalog.loader import catalog
 from caopo.dates import add_months, add_years
-from caopo.errors import InvalidInputError, NotPublishedError
-from caopo.inputs import to_date
+from caopo.errors import InvalidInputError, NotPublishedError, shown
+from caopo.inputs import to_date, to_years
 from caopo.schema.base import Source
 from caopo.schema.register import CycleRule, Fee, RegisterRules, RegisterType
 
@@ -48,6 +48,8 @@ __all__ = [
 ]
 
 REGISTER_TABLE = "schoolleidersregister"
+MAX_CYCLE_YEARS = 10
+"""Input guard, as the schema's: no cycle is longer than ten years."""
 StatusCode = Literal["not_registered", "registered", "under_conditions", "expired"]
 DUTCH: dict[str, str] = {
     "not_registered": "niet geregistreerd",
@@ -91,12 +93,12 @@ def register_rules() -> RegisterRules:
 def _registration_type(rules: RegisterRules, value: object) -> RegisterType:
     """The registration type (``RDO``, ``RADO``, ``aspirant``; any case) that has a cycle."""
     types = {t.code.lower(): t for t in rules.types}
-    if not isinstance(value, str) or value.lower() not in types:
+    kind = types.get(value.strip().lower()) if isinstance(value, str) else None
+    if kind is None:
         raise InvalidInputError(
-            f"registration_type {value!r} is not known; use one of "
+            f"registration_type {shown(value)} is not known; use one of "
             f"{', '.join(t.code for t in rules.types)}"
         )
-    kind = types[value.lower()]
     if not kind.has_cycle:
         raise NotPublishedError(
             f"no re-registration cycle was read for {kind.code!r} registrations "
@@ -107,15 +109,19 @@ def _registration_type(rules: RegisterRules, value: object) -> RegisterType:
 
 
 def _cycle(rules: RegisterRules, cycle_years: object) -> CycleRule:
-    """The cycle of the register's pages (default) or the other sourced reading."""
+    """The cycle of the register's pages (default) or the other sourced reading; *cycle_years*
+    is a whole number of years (an int or a string of digits)."""
     if cycle_years is None:
         return rules.cycle
-    if isinstance(cycle_years, int) and not isinstance(cycle_years, bool):
-        for reading in (rules.cycle, rules.alternative_cycle):
-            if cycle_years == reading.years:
-                return reading
+    try:
+        years = to_years(cycle_years, name="cycle_years", minimum=1, maximum=MAX_CYCLE_YEARS)
+    except InvalidInputError:
+        years = None
+    for reading in (rules.cycle, rules.alternative_cycle):
+        if years == reading.years:
+            return reading
     raise InvalidInputError(
-        f"cycle_years {cycle_years!r} is not a sourced reading; use {rules.cycle.years} "
+        f"cycle_years {shown(cycle_years)} is not a sourced reading; use {rules.cycle.years} "
         f"(register pages, default) or {rules.alternative_cycle.years} (Registerreglement "
         f"as quoted by a court)"
     )
@@ -127,7 +133,9 @@ def _reregistrations(
     """Each re-registration counts for the first deadline not yet met (even when late);
     two within one cycle are refused."""
     if isinstance(dates, (str, date)):
-        raise InvalidInputError(f"reregistered must be a list of dates, not a single {dates!r}")
+        raise InvalidInputError(
+            f"reregistered must be a list of dates, not a single {shown(dates)}"
+        )
     done: list[Reregistration] = []
     for when in sorted(to_date(d, name="reregistered") for d in dates):
         if when <= start:
@@ -158,7 +166,7 @@ def register_status(
     *,
     on: object,
     reregistered: Iterable[object] = (),
-    cycle_years: int | None = None,
+    cycle_years: object = None,
     registration_type: str = "RDO",
 ) -> RegisterStatus:
     """The status in the Schoolleidersregister PO on *on* for a registration of
@@ -168,7 +176,7 @@ def register_status(
 
     >>> register_status("2016-03-01", on="2021-01-01", reregistered=["2020-02-15"]).next_deadline
     datetime.date(2024, 3, 1)
-    >>> register_status("2016-03-01", on="2021-01-01", cycle_years=5).status
+    >>> register_status("2016-03-01", on="2021-01-01", cycle_years="5").status
     'registered'
     """
     rules = register_rules()

@@ -15,8 +15,10 @@ modules that own them:
 ``mode="strict"`` raises :class:`~caopo.errors.NotPublishedError` (or
 :class:`~caopo.errors.NoEquivalenceError`) where no shipped table has the amount or the
 step cannot be determined; ``mode="lenient"`` writes the row with ``None`` and the reason.
-A row's status is the weakest (:func:`caopo.provenance.weakest`) of the table version of
-its amount and of the tables a conversion used to place its step.
+A row's ``status`` is a :data:`~caopo.provenance.Status`: the weakest
+(:func:`caopo.provenance.weakest`) of the table version of its amount and of the tables a
+conversion used to place its step. A row without an amount says so in ``missing`` (and
+why in ``reason``); the row of a code that lapsed says so in ``lapsed``.
 
 >>> rows = career_timeline("LB", 5, since="2025-06-15", until="2025-08-01", mode="strict")
 >>> [(str(r.on), r.step, r.event) for r in rows]
@@ -45,6 +47,7 @@ from caopo.provenance import Status, weakest
 from caopo.salary_scales.codes import ScaleCode, ScaleLike, check_covered, registry, scale_code
 from caopo.salary_scales.conversions import conversion_dates, convert
 from caopo.salary_scales.periodiek import (
+    check_days_worked,
     check_min_days,
     is_periodiek_date,
     periodiek,
@@ -53,10 +56,9 @@ from caopo.salary_scales.periodiek import (
 from caopo.salary_scales.salary import cell, salary_series, table_label, version_holding
 from caopo.schema.mappings import Transition
 
-__all__ = ["CareerRow", "Mode", "RowStatus", "career_timeline"]
+__all__ = ["CareerRow", "Mode", "career_timeline"]
 
 Mode = Literal["strict", "lenient"]
-RowStatus = Status | Literal["not published", "lapsed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +73,19 @@ class CareerRow:
     """Full-time monthly amount; ``None`` where no shipped table has it (lenient mode)."""
     table: str | None
     """The table version, e.g. ``'teachers 2024-10-01'``."""
-    status: RowStatus
-    """The weakest status of what the row rests on (published, derived, provisional), or
-    ``'not published'`` without an amount, ``'lapsed'`` where the code lapsed."""
+    status: Status
+    """The weakest status of what the row rests on: the table version of its amount and
+    the tables a conversion used to place its step. A row without an amount has the status
+    of what placed its step (``published`` where only the published rules did, as for a
+    lapse); ``missing`` and ``lapsed`` say what is absent."""
     event: str
     reason: str | None = None
+    """Why the row has no amount, or why the code lapsed; ``None`` otherwise."""
+    missing: bool = False
+    """No shipped table has the amount, or the step is unknown (lenient mode): ``amount``
+    is ``None`` and ``reason`` says why."""
+    lapsed: bool = False
+    """The code lapsed on this day without a successor; the timeline ends here."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +131,8 @@ def career_timeline(
     in service from it (someone starting on 15 June has 47 days before 1 August and keeps
     the step). *days_worked* maps a school year (by the year it starts) to the days worked
     and paid in it and then replaces the count; *min_days* overrides the rule's minimum.
+    Both are parsed up front (a year; whole days 0..366): anything else raises
+    :class:`InvalidInputError` naming the entry, e.g. ``days_worked[2024]``.
 
     *mode* is required: ``"strict"`` raises :class:`NotPublishedError` (or
     :class:`NoEquivalenceError`) where a row's amount or step cannot be determined from
@@ -165,7 +177,7 @@ def _begin(
         raise StepOutOfRangeError(
             f"scale {code.code!r} has treden 1..{period.steps} on {start}, not {first_step}"
         )
-    walk = _Walk(start, mode, days_worked, check_min_days(min_days))
+    walk = _Walk(start, mode, check_days_worked(days_worked), check_min_days(min_days))
     return walk, end, _Position(code, first_step)
 
 
@@ -245,19 +257,22 @@ def _row(walk: _Walk, position: _Position, day: date, event: str) -> CareerRow:
     if position.step is None:
         holder = version_holding(code, day)
         table = table_label(holder) if holder else None
-        return CareerRow(day, code, None, None, table, "not published", event, position.unknown)
-    found = cell(code, position.step, day)
-    if found.status is None:
-        walk.fail(found.reason or f"{code} trede {position.step} on {day}: no amount")
         return CareerRow(
-            day, code, position.step, None, found.table, "not published", event, found.reason
+            day, code, None, None, table, position.basis, event, position.unknown, missing=True
+        )
+    found = cell(code, position.step, day)
+    if found.amount is None or found.status is None:
+        reason = found.reason or f"{code} trede {position.step} on {day}: no amount"
+        walk.fail(reason)
+        return CareerRow(
+            day, code, position.step, None, found.table, position.basis, event, reason, True
         )
     status = weakest([found.status, position.basis])
     return CareerRow(day, code, position.step, found.amount, found.table, status, event)
 
 
 def _state(row: CareerRow) -> tuple[object, ...]:
-    return (row.scale, row.step, row.amount, row.table, row.status)
+    return (row.scale, row.step, row.amount, row.table, row.status, row.missing)
 
 
 def _changed(last: CareerRow, row: CareerRow) -> bool:
@@ -267,4 +282,6 @@ def _changed(last: CareerRow, row: CareerRow) -> bool:
 def _lapse(walk: _Walk, code: ScaleCode, transition: Transition) -> CareerRow:
     reason = f"{code.code} lapsed on {transition.on}: {transition.lapsed_reason}"
     walk.fail(reason, NoEquivalenceError)
-    return CareerRow(transition.on, code.code, None, None, None, "lapsed", "lapsed", reason)
+    return CareerRow(
+        transition.on, code.code, None, None, None, "published", "lapsed", reason, lapsed=True
+    )

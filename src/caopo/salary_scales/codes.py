@@ -21,18 +21,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from string import ascii_uppercase, digits
 from typing import Literal, TypeAlias
 
 from caopo.catalog.loader import Catalog, catalog
 from caopo.errors import (
     DataFileError,
-    InvalidInputError,
     NoDataForDateError,
     NoEquivalenceError,
     UnknownScaleError,
     shown,
 )
-from caopo.inputs import Category, HasCode, category_of_code, scale_text, to_category, to_date
+from caopo.inputs import (
+    Category,
+    HasCode,
+    category_of_code,
+    scale_text,
+    to_category,
+    to_date,
+    to_step,
+)
 from caopo.schema.base import Source
 from caopo.schema.mappings import (
     CodeEntry,
@@ -51,6 +59,7 @@ __all__ = [
     "category_scale",
     "check_consistency",
     "check_covered",
+    "code_order",
     "numeric_scale",
     "periodiek_rule",
     "registry",
@@ -149,9 +158,6 @@ class ScaleInfo:
     """What the code becomes when its period ends (``None``: still in force or lapsed)."""
     note: str | None
     sources: tuple[Source, ...]
-
-
-# --------------------------------------------------------------------------- registry
 
 
 @dataclass(frozen=True)
@@ -274,9 +280,6 @@ def periodiek_rule() -> PeriodiekRule:
     return registry().periodiek
 
 
-# --------------------------------------------------------------------------- parsing
-
-
 def scale_code(value: object) -> ScaleCode:
     """Parse what people write into a :class:`ScaleCode`.
 
@@ -307,19 +310,23 @@ def scale_code(value: object) -> ScaleCode:
         raise UnknownScaleError(
             f"scale {shown(value)} looks like a board (B) scale: {reg.board_note}"
         )
-    known = ", ".join(sorted(reg.codes, key=_order))
+    known = ", ".join(sorted(reg.codes, key=code_order))
     raise UnknownScaleError(f"{shown(value)} is not a CAO PO scale code; known codes: {known}")
 
 
-def _order(code: str) -> tuple[int, str, int]:
-    letters = code.rstrip("0123456789+U") if not code[0].isdigit() else ""
-    digits = "".join(ch for ch in code if ch.isdigit())
+def code_order(code: str) -> tuple[int, str, int, str]:
+    """The one sort order of scale codes: by category (teachers, adjuncts, directors,
+    support staff, board), then letters, then number, then a suffix (``+U``).
+
+    >>> sorted(["D12", "DC+U", "A11", "8", "LB", "DC", "AB", "10"], key=code_order)
+    ['LB', 'A11', 'AB', 'D12', 'DC', 'DC+U', '8', '10']
+    """
     category = category_of_code(code)
-    return (
-        list(Category).index(category) if category else len(Category),
-        letters,
-        int(digits) if digits else 0,
-    )
+    rank = list(Category).index(category) if category is not None else len(Category)
+    tail = code.lstrip(ascii_uppercase)
+    rest = tail.lstrip(digits)
+    number = tail[: len(tail) - len(rest)]
+    return rank, code[: len(code) - len(tail)], int(number) if number else 0, rest
 
 
 def _fate(code: ScaleCode, day: date) -> str:
@@ -345,9 +352,6 @@ def check_covered(day: date) -> None:
         )
 
 
-# --------------------------------------------------------------------------- API
-
-
 def numeric_scale(code: ScaleLike, *, on: date | str) -> int:
     """The FUWA PO numeric level of *code* on *on*.
 
@@ -366,14 +370,6 @@ def numeric_scale(code: ScaleLike, *, on: date | str) -> int:
             f"{parsed.code} on {day} has no published numeric level: {period.numeric_note}"
         )
     return period.numeric
-
-
-def _to_level(value: object) -> int:
-    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 99:
-        raise InvalidInputError(f"numeric scale must be a whole number 1..99, not {shown(value)}")
-    return value
 
 
 def _lapse_of_level(reg: Registry, kind: Category, level: int, day: date) -> str:
@@ -407,7 +403,7 @@ def category_scale(numeric: int | str, *, category: Category | str, on: date | s
     ...
     caopo.errors.NoEquivalenceError: no director scale at numeric level 10 on 2021-01-01: DA (level 10) ended on 2020-08-01: AB..AE and DA..DE lapsed on 2020-08-01 without a one-to-one mapping onto A10..A13 / D11..D15 (DA is not D11): placement follows the FUWA PO weighting of the actual function description by a certified assessor (CAO PO 2019-2020 art. 5.6), at the next higher amount of the new scale.
     """
-    level, kind, day = _to_level(numeric), to_category(category), to_date(on)
+    level, kind, day = to_step(numeric, name="numeric scale"), to_category(category), to_date(on)
     check_covered(day)
     reg = registry()
     if kind == Category.BOARD:

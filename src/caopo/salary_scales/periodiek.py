@@ -18,11 +18,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from caopo.errors import InvalidInputError, shown
+from caopo.inputs import to_days, to_year
 from caopo.salary_scales.codes import CodePeriod, periodiek_rule
 from caopo.salary_scales.salary import version_holding
 
 __all__ = [
     "Periodiek",
+    "check_days_worked",
     "check_min_days",
     "is_periodiek_date",
     "periodiek",
@@ -67,12 +69,37 @@ def is_periodiek_date(day: date) -> bool:
     return (day.month, day.day) == (rule.month, rule.day)
 
 
-def check_min_days(value: int | None) -> int | None:
-    """*value* as a minimum number of days (a whole number from 0), or ``None`` for the
-    rule's own minimum; :class:`InvalidInputError` otherwise."""
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-        raise InvalidInputError(f"min_days must be a whole number from 0, not {shown(value)}")
-    return value
+def check_min_days(value: object) -> int | None:
+    """*value* as a minimum number of days (a whole number of days, 0..366), or ``None``
+    for the rule's own minimum; :class:`InvalidInputError` otherwise."""
+    return None if value is None else to_days(value, name="min_days")
+
+
+def check_days_worked(value: object) -> dict[int, int] | None:
+    """*value* as the days worked and paid per school year (by the year it starts), each a
+    whole number of days 0..366, or ``None``; :class:`InvalidInputError` otherwise.
+
+    >>> check_days_worked({"2024": "40"})
+    {2024: 40}
+    >>> check_days_worked({2024: -1})
+    Traceback (most recent call last):
+    ...
+    caopo.errors.InvalidInputError: days_worked[2024] must be a whole number of days from 0 to 366, not -1
+    """
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise InvalidInputError(
+            f"days_worked must be a mapping of school year (the year it starts) to days, "
+            f"like {{2024: 180}}, not {shown(value)}"
+        )
+    found: dict[int, int] = {}
+    for key, days in value.items():
+        year = to_year(key, name="days_worked year")
+        if year in found:
+            raise InvalidInputError(f"days_worked names school year {year} twice")
+        found[year] = to_days(days, name=f"days_worked[{year}]")
+    return found
 
 
 def _year_before(on: date) -> date:
@@ -127,13 +154,14 @@ def periodiek(
     threshold = rule.min_days if minimum is None else minimum
     school_year = _year_before(on).year
     label = f"{school_year}-{school_year + 1}"
-    if days_worked is not None:
-        if school_year not in days_worked:
+    worked = check_days_worked(days_worked)
+    if worked is not None:
+        if school_year not in worked:
             raise InvalidInputError(
                 f"days_worked has no entry for school year {label} (key {school_year}), "
                 f"needed for the periodiek of {on}"
             )
-        days, what = days_worked[school_year], "days worked"
+        days, what = worked[school_year], "days worked"
     else:
         days, what = service_days(on, start=start, end=end), "days in service"
     if days < threshold:

@@ -17,7 +17,6 @@ applies (:mod:`caopo.catalog.derive`, :func:`caopo.provenance.weakest`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -33,7 +32,7 @@ from caopo.errors import (
 from caopo.inputs import scale_text, to_date, to_fte, to_step
 from caopo.money import Number, round_cents
 from caopo.provenance import Status
-from caopo.salary_scales.codes import ScaleLike
+from caopo.salary_scales.codes import ScaleLike, code_order
 from caopo.schema.base import Source
 from caopo.schema.scales import ScaleTable
 
@@ -107,16 +106,9 @@ def _in_force(cat: Catalog, on: date, as_known_on: date | None = None) -> list[S
     return found
 
 
-def _scale_key(code: str) -> tuple[str, int, str]:
-    match = re.match(r"^([A-Z]*)(\d*)(.*)$", code)
-    assert match is not None
-    letters, digits, rest = match.groups()
-    return letters, int(digits) if digits else 0, rest
-
-
 def _listing(versions: list[ScaleTable]) -> str:
     return "; ".join(
-        f"{', '.join(sorted(v.cells, key=_scale_key))} ({v.table} {v.effective_from})"
+        f"{', '.join(sorted(v.cells, key=code_order))} ({v.table} {v.effective_from})"
         for v in versions
     )
 
@@ -233,7 +225,7 @@ def scales(*, on: date | str) -> tuple[str, ...]:
     ('LB', 'LC', 'LD', 'LE')
     """
     versions = _in_force(catalog(), to_date(on))
-    return tuple(code for v in versions for code in sorted(v.cells, key=_scale_key))
+    return tuple(code for v in versions for code in sorted(v.cells, key=code_order))
 
 
 def steps(scale: ScaleLike, *, on: date | str) -> tuple[int, ...]:
@@ -251,9 +243,6 @@ def steps(scale: ScaleLike, *, on: date | str) -> tuple[int, ...]:
         f"scale {code!r} has no shipped amounts on {day}; scales with amounts on that date: "
         f"{_listing(versions)}"
     )
-
-
-# --------------------------------------------------------------------------- cells
 
 
 def table_label(version: ScaleTable) -> str:

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from caopo.inputs import Category
 from caopo.provenance import Status
 from caopo.schema.base import (
     Amount,
@@ -25,6 +26,15 @@ from caopo.schema.base import (
 )
 
 Month = Annotated[int, Field(ge=1, le=12)]
+
+Who = Literal["all"] | Annotated[tuple[CategoryField, ...], ListAsTuple, Field(min_length=1)]
+"""Who a payment is for: ``all``, or a list of categories in the one vocabulary of
+:class:`caopo.Category` (``teacher``, ``adjunct``, ``director``, ``support_staff``)."""
+
+
+def is_for(who: Who, category: Category) -> bool:
+    """Whether a payment for *who* is paid to someone of *category*."""
+    return who == "all" or category in who
 
 
 Distance = Annotated[Decimal, BeforeValidator(int_as_decimal), Field(ge=0)]
@@ -80,7 +90,9 @@ class EndOfYearPayment(TableVersion):
 
     kind: Literal["end_of_year_payment"]
     percentage: Percentage
-    paid_in_month: Month = 12
+    paid_in_month: Month
+    """Required: the month is data (a convention where no source states it; the notes
+    say which)."""
 
 
 class HolidayAllowance(TableVersion):
@@ -94,14 +106,16 @@ class HolidayAllowance(TableVersion):
 
 class OopYearlyPayment(TableVersion):
     """Jaarlijkse uitkering OOP (art. 6.21): a yearly amount by scale bracket, pro rata the
-    werktijdfactor capped at ``fte_cap``, accrued monthly, paid in ``paid_in_month``."""
+    werktijdfactor capped at ``fte_cap``, accrued monthly, paid in ``paid_in_month``, for
+    the categories in ``who`` (as for one-off payments)."""
 
     kind: Literal["oop_yearly_payment"]
     article: str | None = None
+    who: Who
     brackets: Annotated[tuple[ScaleBracket, ...], ListAsTuple] = Field(min_length=1)
     fte_cap: Amount
     accrual: str
-    paid_in_month: Month = 12
+    paid_in_month: Month
 
 
 class CommutingRule(TableVersion):
@@ -147,7 +161,8 @@ class OneOffPayment(StrictModel):
     (``percentage`` of the full-time salary of ``salary_month``) or ``annual_salary``
     (``percentage`` of the salary paid in the calendar year of ``paid_in``).
     ``who``: ``all``, or a list of categories in the one vocabulary of
-    :class:`caopo.Category` (``teacher``, ``adjunct``, ``director``, ``support_staff``).
+    :class:`caopo.Category` (``teacher``, ``adjunct``, ``director``, ``support_staff``):
+    :data:`Who`.
     ``pro_rata``: ``fte_on_date`` (times the werktijdfactor on ``reference_date``),
     ``accrual_months`` (accrued evenly over the months from ``accrual_from`` up to
     ``accrual_until``, exclusive, by the part of each month in service and the
@@ -159,7 +174,7 @@ class OneOffPayment(StrictModel):
     description: str = Field(min_length=1)
     cao: str = Field(min_length=1)
     status: Status
-    who: Literal["all"] | Annotated[tuple[CategoryField, ...], ListAsTuple, Field(min_length=1)]
+    who: Who
     basis: Literal["fixed", "monthly_salary", "annual_salary"]
     amount: Amount | None = None
     brackets: Annotated[tuple[ScaleBracket, ...], ListAsTuple] = ()

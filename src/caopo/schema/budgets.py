@@ -7,8 +7,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from caopo.provenance import Status
 from caopo.schema.base import (
     Amount,
+    CategoryField,
     ListAsTuple,
     Percentage,
     Source,
@@ -53,16 +55,29 @@ class BudgetDerivation(StrictModel):
 
 
 class BudgetRule(TableVersion):
-    """One version of a professionalisation budget rule (``data/budgets/``)."""
+    """One version of a professionalisation budget rule (``data/budgets/``).
+
+    ``categories``: who the rule is for, in the one vocabulary (:class:`caopo.Category`
+    values: ``[adjunct, director]``, ``[teacher, support_staff]``). A category is in at most
+    one budget table on any date; a category no table lists has no budget.
+    """
 
     kind: Literal["professionalisation_budget"]
-    category: Literal["director", "staff"]
+    categories: Annotated[tuple[CategoryField, ...], ListAsTuple] = Field(min_length=1)
     unit: str = "EUR per year, full-time"
     annual_amount: Amount
     extra_per_calendar_year: Amount | None = None
     pro_rata: Literal["werktijdfactor", "none", "unread"]
     saving: SavingRule
     derivation: BudgetDerivation | None = None
+
+    @model_validator(mode="after")
+    def _check_categories(self) -> BudgetRule:
+        if len(set(self.categories)) != len(self.categories):
+            raise ValueError(
+                f"categories lists a category twice: {list(map(str, self.categories))}"
+            )
+        return self
 
     @model_validator(mode="after")
     def _check_derivation(self) -> BudgetRule:
@@ -101,4 +116,7 @@ class HourBudgets(TableVersion):
     personal_hours_per_week: Amount
     working_weeks_per_year: Amount
     working_weeks_source: Source
+    working_weeks_status: Status
+    """How the yearly figure of a per-week budget stands: ``derived`` where the working
+    weeks per year are not a CAO figure (the per-week hours x these weeks)."""
     budgets: Annotated[tuple[HourBudgetItem, ...], ListAsTuple] = Field(min_length=1)

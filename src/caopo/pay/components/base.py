@@ -1,11 +1,16 @@
 """What every pay component is given and what it gives back.
 
-A component is a function ``(context, earlier) -> entries``: the frozen
-:class:`PayContext` of one calendar year (employment, month plan, which tables count), the
-lines the components before it in :data:`caopo.pay.components.COMPONENTS` posted, by month,
-and back a tuple of :class:`Posting` (a line on a month's payslip) or :class:`Gap` (what
-could not be computed, and why). Whether a gap raises (strict) or becomes a ``missing``
-line (lenient) is for :func:`caopo.pay.income.annual_income` to decide, not the component.
+A :class:`Component` of the registry :data:`caopo.pay.components.COMPONENTS` has a name
+and a function ``post(context, earlier) -> entries``: given the frozen :class:`PayContext`
+of one calendar year (employment, month plan, which tables count) and the lines the
+components before it posted, by month, it gives back a tuple of :class:`Posting` (a line on
+a month's payslip) or :class:`Gap` (what could not be computed, and why). Whether a gap
+raises (strict) or becomes a ``missing`` line (lenient) is for
+:func:`caopo.pay.income.annual_income` to decide, not the component.
+
+A component that follows the salary tables month by month also declares ``accrue``: what
+one month earns, from that month's earlier lines. :func:`caopo.back_pay` recomputes
+exactly those, with the tables known on two days.
 """
 
 from __future__ import annotations
@@ -17,18 +22,21 @@ from typing import TypeVar
 
 from caopo.catalog.loader import catalog
 from caopo.errors import CaopoError
+from caopo.inputs import to_date
 from caopo.pay.employment import Employment
 from caopo.pay.lines import Line, Reference
-from caopo.pay.plan import MonthPlan
+from caopo.pay.plan import MonthPlan, PlannedMonth
 from caopo.schema.base import TableVersion
 
 __all__ = [
+    "Accrue",
     "Component",
     "Entry",
     "Gap",
     "PayContext",
     "Payslips",
     "Posting",
+    "line_in",
     "lines_of",
     "rule_lookup",
     "rule_reference",
@@ -70,8 +78,24 @@ class Gap:
 Entry = Posting | Gap
 Payslips = Mapping[date, tuple[Line, ...]]
 """The lines posted so far, by month (the first day), in registry order."""
-Component = Callable[[PayContext, Payslips], tuple[Entry, ...]]
-"""A pay component: reads the context and the earlier lines, gives its entries."""
+Post = Callable[[PayContext, Payslips], tuple[Entry, ...]]
+"""Reads the context and the earlier lines of the year, gives the component's entries."""
+Accrue = Callable[[PayContext, PlannedMonth, tuple[Line, ...]], Line]
+"""Reads the context, one planned month and that month's earlier lines, gives the line the
+month accrues; raises where it cannot be computed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    """One pay component, as listed in :data:`caopo.pay.components.COMPONENTS`."""
+
+    name: str
+    """The name of its lines (one-off payments: ``eenmalige_uitkering_<id>``)."""
+    post: Post
+    """Its lines of a year (:func:`caopo.annual_income`)."""
+    accrue: Accrue | None = None
+    """What one month accrues, for a component that follows the salary tables month by
+    month (back pay recomputes these); ``None`` for one paid by its own table or once."""
 
 
 def lines_of(earlier: Payslips, component: str) -> dict[date, Line]:
@@ -84,11 +108,23 @@ def lines_of(earlier: Payslips, component: str) -> dict[date, Line]:
     return found
 
 
+def line_in(lines: tuple[Line, ...], component: str) -> Line:
+    """The line of *component* among one month's *lines*."""
+    for line in lines:
+        if line.component == component:
+            return line
+    raise LookupError(f"no {component!r} line yet: it must come earlier in COMPONENTS")
+
+
 def rule_reference(rule: TableVersion) -> Reference:
     """The version of a rule table a line rests on."""
     return Reference(rule.table, rule.effective_from.isoformat(), rule.status)
 
 
-def rule_lookup(model: type[V], table: str, on: date, as_known_on: date | None) -> V:
-    """The version of *table* in force on *on* (as known on *as_known_on*)."""
-    return catalog().series(table, model).version_on(on, as_known_on=as_known_on)
+def rule_lookup(
+    model: type[V], table: str, on: date | str, as_known_on: date | str | None = None
+) -> V:
+    """The version of the rule table *table* in force on *on*, as known on *as_known_on*
+    (both a date or ISO text): what every ``*_rule()`` of a component answers."""
+    known = None if as_known_on is None else to_date(as_known_on, name="as_known_on")
+    return catalog().series(table, model).version_on(to_date(on), as_known_on=known)

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from caopo.errors import CaopoError, InvalidInputError, NotPublishedError
-from caopo.inputs import to_date
-from caopo.money import Number, round_cents, to_decimal
+from caopo.errors import CaopoError, NotPublishedError
+from caopo.inputs import to_date, to_days_per_week, to_flag, to_km
+from caopo.money import Number, round_cents
 from caopo.pay.components.base import (
     Entry,
     Gap,
@@ -46,8 +46,7 @@ TABLE = "woon_werk"
 
 def commuting_rule(on: date | str, *, as_known_on: date | str | None = None) -> CommutingRule:
     """The woon-werkverkeer regime in force on *on*."""
-    known = None if as_known_on is None else to_date(as_known_on, name="as_known_on")
-    return rule_lookup(CommutingRule, TABLE, to_date(on), known)
+    return rule_lookup(CommutingRule, TABLE, on, as_known_on)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,16 +76,6 @@ class CommutingAllowance:
     """The days a week the yearly days stand for (5)."""
 
 
-def _inputs(km_one_way: Number, days_per_week: Number) -> tuple[Decimal, Decimal]:
-    km = to_decimal(km_one_way, name="km_one_way")
-    if km < 0:
-        raise InvalidInputError(f"km_one_way must be 0 or more, not {km_one_way!r}")
-    days = to_decimal(days_per_week, name="days_per_week")
-    if not 0 <= days <= 7:
-        raise InvalidInputError(f"days_per_week must be from 0 to 7, not {days_per_week!r}")
-    return km, days
-
-
 def commuting_allowance(
     km_one_way: Number,
     *,
@@ -106,7 +95,8 @@ def commuting_allowance(
     (Decimal('18'), Decimal('1272.96'), Decimal('115.72'))
     """
     day = to_date(on)
-    km, days = _inputs(km_one_way, days_per_week)
+    km, days = to_km(km_one_way), to_days_per_week(days_per_week)
+    replacement = to_flag(replacement, name="replacement")
     rule = commuting_rule(day, as_known_on=as_known_on)
     per_year, basis, instalments = rule.days_per_year, rule.days_per_week_basis, rule.instalments
     if not rule.computable or per_year is None or basis is None or instalments is None:

@@ -8,23 +8,24 @@ from datetime import date
 from decimal import Decimal
 
 from caopo.errors import CaopoError
-from caopo.inputs import to_date
 from caopo.pay.components.base import (
     Entry,
     Gap,
     PayContext,
     Payslips,
     Posting,
+    line_in,
     lines_of,
     rule_lookup,
     rule_reference,
 )
 from caopo.pay.components.salary import NAME as SALARY
 from caopo.pay.lines import Line, Reference
+from caopo.pay.plan import PlannedMonth
 from caopo.schema.allowances import EndOfYearPayment
 from caopo.schema.base import Source
 
-__all__ = ["NAME", "TABLE", "accrued", "end_of_year_payment", "end_of_year_rule"]
+__all__ = ["NAME", "TABLE", "accrue", "accrued", "end_of_year_payment", "end_of_year_rule"]
 
 NAME = "eindejaarsuitkering"
 TABLE = "eindejaarsuitkering"
@@ -38,12 +39,11 @@ def end_of_year_rule(on: date | str, *, as_known_on: date | str | None = None) -
     >>> end_of_year_rule("2021-06-01").percentage, end_of_year_rule("2021-06-01", as_known_on="2021-06-30").percentage
     (Decimal('6.5'), Decimal('6.3'))
     """
-    known = None if as_known_on is None else to_date(as_known_on, name="as_known_on")
-    return rule_lookup(EndOfYearPayment, TABLE, to_date(on), known)
+    return rule_lookup(EndOfYearPayment, TABLE, on, as_known_on)
 
 
 def accrued(salary: Line, rule: EndOfYearPayment) -> Line:
-    """The payment accrued on one month's *salary* line (for back pay)."""
+    """The payment accrued on one month's *salary* line."""
     return Line.of(
         NAME,
         salary.amount * rule.percentage / 100,
@@ -52,6 +52,12 @@ def accrued(salary: Line, rule: EndOfYearPayment) -> Line:
         rule.sources,
         missing=salary.missing,
     )
+
+
+def accrue(context: PayContext, month: PlannedMonth, earlier: tuple[Line, ...]) -> Line:
+    """The payment one month accrues on its salary line, for back pay."""
+    rule = end_of_year_rule(month.month, as_known_on=context.as_known_on)
+    return accrued(line_in(earlier, SALARY), rule)
 
 
 def end_of_year_payment(context: PayContext, earlier: Payslips) -> tuple[Entry, ...]:

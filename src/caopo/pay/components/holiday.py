@@ -10,22 +10,23 @@ from __future__ import annotations
 from datetime import date
 
 from caopo.errors import CaopoError
-from caopo.inputs import to_date
 from caopo.pay.components.base import (
     Entry,
     Gap,
     PayContext,
     Payslips,
     Posting,
+    line_in,
     lines_of,
     rule_lookup,
     rule_reference,
 )
 from caopo.pay.components.salary import NAME as SALARY
 from caopo.pay.lines import Line
+from caopo.pay.plan import PlannedMonth
 from caopo.schema.allowances import HolidayAllowance
 
-__all__ = ["NAME", "TABLE", "accrued", "holiday_allowance", "holiday_rule"]
+__all__ = ["NAME", "TABLE", "accrue", "accrued", "holiday_allowance", "holiday_rule"]
 
 NAME = "vakantie_uitkering"
 TABLE = "vakantie_uitkering"
@@ -37,8 +38,7 @@ def holiday_rule(on: date | str, *, as_known_on: date | str | None = None) -> Ho
     >>> holiday_rule("2025-06-01").percentage
     Decimal('8')
     """
-    known = None if as_known_on is None else to_date(as_known_on, name="as_known_on")
-    return rule_lookup(HolidayAllowance, TABLE, to_date(on), known)
+    return rule_lookup(HolidayAllowance, TABLE, on, as_known_on)
 
 
 def accrued(salary: Line, rule: HolidayAllowance) -> Line:
@@ -57,6 +57,12 @@ def accrued(salary: Line, rule: HolidayAllowance) -> Line:
         rule.sources,
         missing=salary.missing,
     )
+
+
+def accrue(context: PayContext, month: PlannedMonth, earlier: tuple[Line, ...]) -> Line:
+    """The allowance one month accrues on its salary line, for back pay."""
+    rule = holiday_rule(month.month, as_known_on=context.as_known_on)
+    return accrued(line_in(earlier, SALARY), rule)
 
 
 def holiday_allowance(context: PayContext, earlier: Payslips) -> tuple[Entry, ...]:

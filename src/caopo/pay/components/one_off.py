@@ -15,7 +15,7 @@ from caopo.pay.components.salary import NOT_IN_TABLES, salary_cell
 from caopo.pay.employment import Employment, step_on
 from caopo.pay.lines import Line, Reference
 from caopo.pay.plan import month_bounds, service_part
-from caopo.schema.allowances import OneOffPayment, OneOffPayments, bracket_amount
+from caopo.schema.allowances import OneOffPayment, OneOffPayments, bracket_amount, is_for
 
 __all__ = ["PREFIX", "TABLE", "one_off", "one_off_payments"]
 
@@ -90,7 +90,7 @@ def _due(payment: OneOffPayment, context: PayContext) -> bool:
     employment, paid = context.employment, payment.paid_in
     if paid.year != context.year or all(m.month != paid for m in context.plan.months):
         return False
-    if payment.who != "all" and employment.category not in payment.who:
+    if not is_for(payment.who, employment.category):
         return False
     if context.as_known_on is not None and context.as_known_on < paid:
         return False  # not yet paid on the day the tables were known

@@ -1,14 +1,15 @@
 """``jaarlijkse_uitkering_oop``: the yearly payment for support staff (art. 6.21): an
 amount a year by scale bracket, pro rata the werktijdfactor up to ``fte_cap``, accrued
-monthly by the part of each month in service, paid in ``paid_in_month`` or on leaving."""
+monthly by the part of each month in service, paid in ``paid_in_month`` or on leaving.
+Who gets it is data too (``who``, in the vocabulary of :class:`caopo.Category`)."""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
 
+from caopo.catalog.loader import catalog
 from caopo.errors import CaopoError
-from caopo.inputs import Category, to_date
 from caopo.pay.components.base import (
     Entry,
     Gap,
@@ -19,25 +20,27 @@ from caopo.pay.components.base import (
     rule_reference,
 )
 from caopo.pay.lines import Line, Reference
-from caopo.schema.allowances import OopYearlyPayment, bracket_amount
+from caopo.schema.allowances import OopYearlyPayment, bracket_amount, is_for
 
 __all__ = ["NAME", "TABLE", "oop_yearly_payment", "oop_yearly_rule"]
 
 NAME = "jaarlijkse_uitkering_oop"
 TABLE = "oop_jaarlijkse_uitkering"
 MONTHS_PER_YEAR = 12
+"""A yearly amount accrues by twelfths (calendar arithmetic, not a payment month)."""
 
 
 def oop_yearly_rule(on: date | str, *, as_known_on: date | str | None = None) -> OopYearlyPayment:
     """The version of the jaarlijkse uitkering OOP in force on *on*."""
-    known = None if as_known_on is None else to_date(as_known_on, name="as_known_on")
-    return rule_lookup(OopYearlyPayment, TABLE, to_date(on), known)
+    return rule_lookup(OopYearlyPayment, TABLE, on, as_known_on)
 
 
 def oop_yearly_payment(context: PayContext, earlier: Payslips) -> tuple[Entry, ...]:
-    """One line in the payment month, for support staff in a scale with an amount."""
+    """One line in the payment month, for a category some version names in ``who`` and a
+    scale with an amount."""
     employment = context.employment
-    if employment.category is not Category.SUPPORT_STAFF:
+    versions = catalog().series(TABLE, OopYearlyPayment).versions
+    if not any(is_for(version.who, employment.category) for version in versions):
         return ()
     exact = Decimal(0)
     refs: list[Reference] = []
@@ -49,7 +52,7 @@ def oop_yearly_payment(context: PayContext, earlier: Payslips) -> tuple[Entry, .
         except CaopoError as exc:
             return (Gap(context.plan.months[-1].month, NAME, exc),)
         amount = bracket_amount(version.brackets, employment.scale)
-        if amount is None:
+        if amount is None or not is_for(version.who, employment.category):
             continue
         rule, per_year = version, amount
         exact += amount / MONTHS_PER_YEAR * min(employment.fte, version.fte_cap) * month.part

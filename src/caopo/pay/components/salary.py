@@ -18,7 +18,7 @@ from caopo.pay.projection import projected_salary, table_reference
 from caopo.salary_scales.salary import salary_detail
 from caopo.schema.base import Source
 
-__all__ = ["NAME", "Cell", "salary", "salary_cell", "salary_line"]
+__all__ = ["NAME", "Cell", "accrue", "salary", "salary_cell", "salary_line"]
 
 NAME = "salaris"
 NOT_IN_TABLES = (NoDataForDateError, NotPublishedError, UnknownScaleError)
@@ -65,6 +65,11 @@ def salary_line(context: PayContext, month: PlannedMonth) -> Line:
     if month.part != 1:
         basis += f" (x {month.part.normalize()} of the month, calendar days)"
     return Line.of(NAME, exact, refs, basis, sources)
+
+
+def accrue(context: PayContext, month: PlannedMonth, earlier: tuple[Line, ...]) -> Line:
+    """The salary of one month, for back pay (:func:`salary_line`)."""
+    return salary_line(context, month)
 
 
 def salary(context: PayContext, earlier: Payslips) -> tuple[Entry, ...]:
