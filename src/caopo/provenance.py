@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal, Protocol, runtime_checkable
 
-__all__ = ["STATUS_ORDER", "SourceLike", "Sourced", "Status", "weakest"]
+__all__ = ["MISSING_STATUS", "STATUS_ORDER", "SourceLike", "Sourced", "Status", "weakest"]
 
 Status = Literal["published", "derived", "provisional"]
 """``published``: read in a source. ``derived``: computed by a declared rule from published
@@ -25,6 +25,11 @@ figures. ``provisional``: agreed but not final."""
 
 STATUS_ORDER: tuple[Status, ...] = ("published", "derived", "provisional")
 """Strongest first."""
+
+MISSING_STATUS: Status = "provisional"
+"""The status of a figure that could not be computed and stands as a placeholder (an amount
+of 0 in a lenient year of pay, no amount on a career row): the weakest, so nothing that
+includes it looks stronger than it is. A ``missing`` flag on the result says which it is."""
 
 
 def weakest(statuses: Iterable[Status]) -> Status:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from caopo.catalog.derive import RAISE_CHAIN
 from caopo.catalog.loader import catalog
+from caopo.provenance import Status
 from caopo.schema.base import Source, TableVersion
 from caopo.schema.raises import RaiseChain, RaiseEvent
 
@@ -24,7 +25,7 @@ class TableInfo:
     effective_from: date
     effective_until: date | None
     """Exclusive end: the next version's start or the version's own end; ``None`` if open."""
-    status: str
+    status: Status
     cao: str
     known_from: date | None
     sources: tuple[Source, ...]

@@ -122,6 +122,8 @@ class GrowthStep:
     reason: str
     status: Status
     """The status of the career-pattern table version (bands and growth rule) used."""
+    sources: tuple[Source, ...] = ()
+    """The sources of that table version."""
 
 
 def _table(on: date | None = None) -> CareerPatternTable:
@@ -337,6 +339,7 @@ def career_growth(
                 applies_from=school_year.end,
                 reason=reason,
                 status=table.status,
+                sources=table.sources,
             )
         )
     return tuple(steps)

@@ -23,6 +23,8 @@ from caopo.pay.components.base import PayContext
 from caopo.pay.employment import Employment, to_employment
 from caopo.pay.lines import Line
 from caopo.pay.plan import MonthPlan, PlannedMonth, plan_months
+from caopo.provenance import Status, weakest
+from caopo.schema.base import Source
 
 __all__ = ["BackPay", "BackPayMonth", "back_pay"]
 
@@ -38,6 +40,16 @@ class BackPayMonth:
     difference: dict[str, Decimal]
     total: Decimal
 
+    @property
+    def status(self) -> Status:
+        """The weakest status of the lines paid and owed."""
+        return weakest(line.status for line in (*self.paid, *self.owed))
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source the lines paid and owed rest on, each once."""
+        return tuple(dict.fromkeys(s for line in (*self.paid, *self.owed) for s in line.sources))
+
 
 @dataclass(frozen=True, slots=True)
 class BackPay:
@@ -49,6 +61,16 @@ class BackPay:
     months: tuple[BackPayMonth, ...]
     totals: dict[str, Decimal]
     total: Decimal
+
+    @property
+    def status(self) -> Status:
+        """The weakest status of the months."""
+        return weakest(month.status for month in self.months)
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source the months rest on, each once."""
+        return tuple(dict.fromkeys(s for month in self.months for s in month.sources))
 
 
 def _months(months: object) -> list[date]:

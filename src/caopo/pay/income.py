@@ -29,6 +29,7 @@ from caopo.pay.employment import Employment, to_employment
 from caopo.pay.lines import Line
 from caopo.pay.plan import PlannedMonth, plan_year
 from caopo.provenance import Status, weakest
+from caopo.schema.base import Source
 
 __all__ = ["CONVENTION", "AnnualIncome", "MonthIncome", "annual_income"]
 
@@ -57,6 +58,12 @@ class MonthIncome:
     status: Status
     """The weakest status of the lines."""
     complete: bool = True
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source the lines rest on, each once."""
+        return tuple(dict.fromkeys(s for line in self.lines for s in line.sources))
+
     """False where a line is ``missing`` (lenient mode)."""
 
     def amount(self, component: str) -> Decimal:
@@ -84,6 +91,11 @@ class AnnualIncome:
     components: tuple[str, ...] = field(default=())
     complete: bool = True
     """False where a line is ``missing`` (lenient mode; ``gaps`` says why)."""
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source the year rests on, each once."""
+        return tuple(dict.fromkeys(s for month in self.months for s in month.sources))
 
 
 def _month(planned: PlannedMonth, employment: Employment, lines: list[Line]) -> MonthIncome:

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from caopo.errors import CaopoError
 from caopo.money import round_cents
-from caopo.provenance import Status, weakest
+from caopo.provenance import MISSING_STATUS, Status, weakest
 from caopo.schema.base import Source
 
 __all__ = ["MISSING", "Line", "Reference", "placeholder"]
@@ -43,7 +43,7 @@ def placeholder(component: str) -> Reference:
     """What a line that could not be computed rests on: a placeholder amount (0) until a
     table is loaded, hence ``provisional``, the weakest status; ``version`` names the
     component whose table or cell is missing."""
-    return Reference(MISSING, component, "provisional")
+    return Reference(MISSING, component, MISSING_STATUS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,7 @@ from caopo.errors import (
     shown,
 )
 from caopo.inputs import to_date, to_step
-from caopo.provenance import Status, weakest
+from caopo.provenance import MISSING_STATUS, Status, weakest
 from caopo.salary_scales.codes import ScaleCode, ScaleLike, check_covered, registry, scale_code
 from caopo.salary_scales.conversions import conversion_dates, convert
 from caopo.salary_scales.periodiek import (
@@ -54,6 +54,7 @@ from caopo.salary_scales.periodiek import (
     periodiek_dates,
 )
 from caopo.salary_scales.salary import cell, salary_series, table_label, version_holding
+from caopo.schema.base import Source
 from caopo.schema.mappings import Transition
 
 __all__ = ["CareerRow", "Mode", "career_timeline"]
@@ -75,9 +76,9 @@ class CareerRow:
     """The table version, e.g. ``'teachers 2024-10-01'``."""
     status: Status
     """The weakest status of what the row rests on: the table version of its amount and
-    the tables a conversion used to place its step. A row without an amount has the status
-    of what placed its step (``published`` where only the published rules did, as for a
-    lapse); ``missing`` and ``lapsed`` say what is absent."""
+    the tables a conversion used to place its step. A row without an amount is
+    ``provisional`` (:data:`caopo.provenance.MISSING_STATUS`) and says ``missing``; the row of
+    a lapse rests on the published transition rules only; ``lapsed`` says so."""
     event: str
     reason: str | None = None
     """Why the row has no amount, or why the code lapsed; ``None`` otherwise."""
@@ -86,6 +87,8 @@ class CareerRow:
     is ``None`` and ``reason`` says why."""
     lapsed: bool = False
     """The code lapsed on this day without a successor; the timeline ends here."""
+    sources: tuple[Source, ...] = ()
+    """The sources of the table version of the amount (none without an amount)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,18 +260,20 @@ def _row(walk: _Walk, position: _Position, day: date, event: str) -> CareerRow:
     if position.step is None:
         holder = version_holding(code, day)
         table = table_label(holder) if holder else None
+        status = weakest([position.basis, MISSING_STATUS])
         return CareerRow(
-            day, code, None, None, table, position.basis, event, position.unknown, missing=True
+            day, code, None, None, table, status, event, position.unknown, missing=True
         )
     found = cell(code, position.step, day)
     if found.amount is None or found.status is None:
         reason = found.reason or f"{code} trede {position.step} on {day}: no amount"
         walk.fail(reason)
-        return CareerRow(
-            day, code, position.step, None, found.table, position.basis, event, reason, True
-        )
+        status = weakest([position.basis, MISSING_STATUS])
+        return CareerRow(day, code, position.step, None, found.table, status, event, reason, True)
     status = weakest([found.status, position.basis])
-    return CareerRow(day, code, position.step, found.amount, found.table, status, event)
+    return CareerRow(
+        day, code, position.step, found.amount, found.table, status, event, sources=found.sources
+    )
 
 
 def _state(row: CareerRow) -> tuple[object, ...]:
@@ -283,5 +288,14 @@ def _lapse(walk: _Walk, code: ScaleCode, transition: Transition) -> CareerRow:
     reason = f"{code.code} lapsed on {transition.on}: {transition.lapsed_reason}"
     walk.fail(reason, NoEquivalenceError)
     return CareerRow(
-        transition.on, code.code, None, None, None, "published", "lapsed", reason, lapsed=True
+        transition.on,
+        code.code,
+        None,
+        None,
+        None,
+        "published",
+        "lapsed",
+        reason,
+        lapsed=True,
+        sources=registry().sources_of(transition.source),
     )

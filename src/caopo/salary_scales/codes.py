@@ -41,6 +41,7 @@ from caopo.inputs import (
     to_date,
     to_step,
 )
+from caopo.provenance import Status
 from caopo.schema.base import Source
 from caopo.schema.mappings import (
     CodeEntry,
@@ -158,6 +159,11 @@ class ScaleInfo:
     """What the code becomes when its period ends (``None``: still in force or lapsed)."""
     note: str | None
     sources: tuple[Source, ...]
+
+    @property
+    def status(self) -> Status:
+        """``derived`` where the numeric level is derived, else ``published``."""
+        return "derived" if self.numeric_status == "derived" else "published"
 
 
 @dataclass(frozen=True)

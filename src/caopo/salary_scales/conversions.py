@@ -172,7 +172,9 @@ def _place(code: str, period: CodePeriod, target: Decimal, on: date) -> tuple[in
 
 
 def _version_cell(version: ScaleTable, code: str, step: int) -> Cell:
-    return Cell(version.cells[code][step], table_label(version), version.status, None)
+    return Cell(
+        version.cells[code][step], table_label(version), version.status, None, version.sources
+    )
 
 
 def _new_code(transition: Transition, code: str, trede: int) -> ScaleCode:

@@ -21,6 +21,7 @@ from typing import Literal
 
 from caopo.errors import NoEquivalenceError, UnknownScaleError
 from caopo.inputs import to_date
+from caopo.provenance import Status
 from caopo.salary_scales.codes import CodePeriod, ScaleCode, ScaleLike, registry, scale_code
 from caopo.schema.base import Source
 from caopo.schema.mappings import Transition
@@ -40,6 +41,11 @@ class Rename:
     transition: str
     rule: str
     sources: tuple[Source, ...]
+
+    @property
+    def status(self) -> Status:
+        """``published``: every transition is read in the sources it names."""
+        return "published"
 
 
 def _held_period(code: ScaleCode, held_on: date | None, on: date) -> CodePeriod:

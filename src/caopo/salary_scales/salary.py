@@ -273,6 +273,8 @@ class Cell:
     """The version's status; ``None`` without an amount."""
     reason: str | None
     """Why there is no amount (names the cell); ``None`` with an amount."""
+    sources: tuple[Source, ...] = ()
+    """The sources of the version holding the amount."""
 
 
 def cell(scale: str, step: int, on: date) -> Cell:
@@ -290,7 +292,7 @@ def cell(scale: str, step: int, on: date) -> Cell:
         return _gap(scale, on, str(exc))
     except (NoDataForDateError, UnknownScaleError, StepOutOfRangeError) as exc:
         return _gap(scale, on, f"{scale} trede {step} on {on}: {exc}")
-    return Cell(amount, table_label(version), version.status, None)
+    return Cell(amount, table_label(version), version.status, None, version.sources)
 
 
 def _gap(scale: str, on: date, reason: str) -> Cell:
