@@ -51,6 +51,21 @@ FTE_MAX = Decimal("1.2")
 """The highest werktijdfactor: 48 hours a week over the 40-hour full-time week."""
 
 
+def _whole(value: object, *, name: str, minimum: int, maximum: int, unit: str = "") -> int:
+    """An int, or a string of ASCII digits, from *minimum* to *maximum*: the one reading of
+    every whole-number input (``"²"`` is a digit to :meth:`str.isdigit`, not to caopo)."""
+    number = value
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isascii() and text.isdigit() and len(text) <= len(str(maximum)):
+            number = int(text)
+    if isinstance(number, bool) or not isinstance(number, int) or not minimum <= number <= maximum:
+        raise InvalidInputError(
+            f"{name} must be a whole number{unit} from {minimum} to {maximum}, not {shown(value)}"
+        )
+    return number
+
+
 def to_date(value: object, *, name: str = "on") -> date:
     """Return *value* as a :class:`datetime.date`; accept a date or an ISO string.
 
@@ -121,17 +136,7 @@ def to_years(value: object, *, name: str, minimum: int, maximum: int) -> int:
     >>> to_years("57", name="age", minimum=0, maximum=120)
     57
     """
-    number = value
-    if isinstance(value, str):
-        text = value.strip()
-        if text.isascii() and text.isdigit() and len(text) <= len(str(maximum)):
-            number = int(text)
-    if isinstance(number, bool) or not isinstance(number, int) or not minimum <= number <= maximum:
-        raise InvalidInputError(
-            f"{name} must be a whole number of years from {minimum} to {maximum}, "
-            f"not {shown(value)}"
-        )
-    return number
+    return _whole(value, name=name, minimum=minimum, maximum=maximum, unit=" of years")
 
 
 def to_km(value: object, *, name: str = "km_one_way") -> Decimal:
@@ -164,15 +169,7 @@ def to_days(value: object, *, name: str = "days", maximum: int = 366) -> int:
     >>> to_days("47")
     47
     """
-    if isinstance(value, str):
-        text = value.strip()
-        if text.isascii() and text.isdigit() and len(text) <= len(str(maximum)):
-            value = int(text)
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= maximum:
-        raise InvalidInputError(
-            f"{name} must be a whole number of days from 0 to {maximum}, not {shown(value)}"
-        )
-    return value
+    return _whole(value, name=name, minimum=0, maximum=maximum, unit=" of days")
 
 
 def to_year(value: object, *, name: str = "year") -> int:
@@ -198,13 +195,7 @@ def to_step(value: object, *, name: str = "step (trede)") -> int:
     >>> to_step("5")
     5
     """
-    if isinstance(value, str):
-        text = value.strip()
-        if text.isascii() and text.isdigit() and len(text) <= 2:
-            value = int(text)
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 99:
-        raise InvalidInputError(f"{name} must be a whole number from 1 to 99, not {shown(value)}")
-    return value
+    return _whole(value, name=name, minimum=1, maximum=99)
 
 
 def to_fte(
@@ -238,15 +229,7 @@ def to_pupils(value: object, *, name: str = "pupils", maximum: int = 100_000) ->
     >>> to_pupils("98")
     98
     """
-    if isinstance(value, str):
-        text = value.strip()
-        if text.isascii() and text.isdigit() and len(text) <= len(str(maximum)):
-            value = int(text)
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= maximum:
-        raise InvalidInputError(
-            f"{name} must be a whole number of pupils from 0 to {maximum}, not {shown(value)}"
-        )
-    return value
+    return _whole(value, name=name, minimum=0, maximum=maximum, unit=" of pupils")
 
 
 class _Vocabulary(str, Enum):
