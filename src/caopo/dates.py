@@ -17,6 +17,8 @@ from caopo.errors import InvalidInputError
 from caopo.inputs import to_date
 
 __all__ = [
+    "SCHOOL_YEAR_START",
+    "TELDATUM",
     "SchoolYear",
     "add_months",
     "add_years",
@@ -47,6 +49,12 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
+SCHOOL_YEAR_START = (8, 1)
+"""(month, day) a school year starts: 1 August (WPO; see docs/design.md, decision 11)."""
+
+TELDATUM = (10, 1)
+"""(month, day) of the pupil count: 1 October (Besluit bekostiging WPO)."""
+
 _SCHOOL_YEAR_TEXT = re.compile(r"^\s*(\d{4})\s*[-/\u2013]\s*(\d{2}|\d{4})\s*$", re.ASCII)
 
 
@@ -73,17 +81,17 @@ class SchoolYear:
     @property
     def start(self) -> date:
         """1 August of the first calendar year (inclusive)."""
-        return date(self.first_year, 8, 1)
+        return date(self.first_year, *SCHOOL_YEAR_START)
 
     @property
     def end(self) -> date:
         """1 August of the next calendar year (exclusive)."""
-        return date(self.first_year + 1, 8, 1)
+        return date(self.first_year + 1, *SCHOOL_YEAR_START)
 
     @property
     def teldatum(self) -> date:
         """1 October inside this school year: the pupil count date (teldatum)."""
-        return date(self.first_year, 10, 1)
+        return date(self.first_year, *TELDATUM)
 
     def next(self) -> SchoolYear:
         return SchoolYear(self.first_year + 1)
@@ -135,7 +143,9 @@ def school_year_of(day: object, *, name: str = "on") -> SchoolYear:
     ('2013-2014', '2014-2015')
     """
     found = to_date(day, name=name)
-    return SchoolYear(found.year if found.month >= 8 else found.year - 1)
+    return SchoolYear(
+        found.year if (found.month, found.day) >= SCHOOL_YEAR_START else found.year - 1
+    )
 
 
 def funded_school_year(teldatum: object) -> SchoolYear:
@@ -150,6 +160,6 @@ def funded_school_year(teldatum: object) -> SchoolYear:
     caopo.errors.InvalidInputError: the teldatum is 1 October, not 2014-09-30
     """
     day = to_date(teldatum, name="teldatum")
-    if (day.month, day.day) != (10, 1):
+    if (day.month, day.day) != TELDATUM:
         raise InvalidInputError(f"the teldatum is 1 October, not {day}")
     return SchoolYear(day.year + 1)

@@ -100,21 +100,27 @@ def to_date(value: object, *, name: str = "on") -> date:
 
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
-_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-01)?$", re.ASCII)
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
 
 
 def to_month(value: object, *, name: str = "month") -> date:
-    """A calendar month as its first day: ``"2025-03"``, ``"2025-03-01"`` or a date in it.
+    """A calendar month as its first day: ``"2025-03"``, or a day in it (a date or ISO text).
 
-    >>> to_month("2025-03"), to_month(date(2025, 3, 17))
-    (datetime.date(2025, 3, 1), datetime.date(2025, 3, 1))
+    >>> to_month("2025-03"), to_month("2025-03-17"), to_month(date(2025, 3, 17))
+    (datetime.date(2025, 3, 1), datetime.date(2025, 3, 1), datetime.date(2025, 3, 1))
     """
-    if isinstance(value, str) and not isinstance(value, bool):
+    if isinstance(value, str):
         match = _ISO_MONTH.match(value.strip())
-        if match is not None and 1 <= int(match[2]) <= 12:
+        if match is not None:
+            if not 1 <= int(match[2]) <= 12:
+                raise InvalidInputError(f"{name} {shown(value)} is not a month of the year")
             return date(int(match[1]), int(match[2]), 1)
-        raise InvalidInputError(f"{name} must be a month like '2025-03', not {shown(value)}")
-    return to_date(value, name=name).replace(day=1)
+    try:
+        return to_date(value, name=name).replace(day=1)
+    except InvalidInputError:
+        raise InvalidInputError(
+            f"{name} must be a month like '2025-03' or a day in it, not {shown(value)}"
+        ) from None
 
 
 def to_flag(value: object, *, name: str) -> bool:

@@ -58,13 +58,39 @@ def test_the_issue_example_lb5_hired_15_june_2025() -> None:
     assert step_on(Employment("LB", 5, start=date(2025, 6, 15)), "2026-08-01") == 6
 
 
-@settings(max_examples=40, deadline=None)
-@given(scale=TEACHER_SCALES, step=st.integers(min_value=1, max_value=12), start=STARTS)
+def test_days_worked_decide_the_periodiek_in_both() -> None:
+    # 59 days worked and paid in 2024-2025: fewer than the 60 of the rule, so no periodiek
+    # on 2025-08-01, though in service the whole year (data/mappings/scale_transitions.yaml)
+    worked = {2024: 59, 2025: 60}
+    rows = career_timeline(
+        "LB", 5, since="2024-10-01", until="2026-12-31", mode="strict", days_worked=worked
+    )
+    employment = Employment("LB", 5, start="2024-10-01", days_worked=worked)
+    assert _career_step(rows, date(2025, 8, 1)) == step_on(employment, "2025-08-01") == 5
+    assert _career_step(rows, date(2026, 8, 1)) == step_on(employment, "2026-08-01") == 6
+
+
+WORKED = st.none() | st.fixed_dictionaries(
+    {year: st.integers(min_value=0, max_value=366) for year in range(2024, 2027)}
+)
+"""Days worked and paid per school year (by the year it starts), or unknown (None: the
+days in service count)."""
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    scale=TEACHER_SCALES,
+    step=st.integers(min_value=1, max_value=12),
+    start=STARTS,
+    days_worked=WORKED,
+)
 def test_career_timeline_and_annual_income_agree_on_every_periodiek(
-    scale: str, step: int, start: date
+    scale: str, step: int, start: date, days_worked: dict[int, int] | None
 ) -> None:
-    rows = career_timeline(scale, step, since=start, until=UNTIL, mode="lenient")
-    employment = Employment(scale, step, start=start)
+    rows = career_timeline(
+        scale, step, since=start, until=UNTIL, mode="lenient", days_worked=days_worked
+    )
+    employment = Employment(scale, step, start=start, days_worked=days_worked)
     incomes = {
         year: annual_income(employment, year=year, strict=False)
         for year in range(start.year, UNTIL.year + 1)

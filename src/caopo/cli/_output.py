@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from caopo.errors import CaopoError
-from caopo.inputs import to_date
+from caopo.inputs import to_date, to_month, to_year
 
 __all__ = ["as_date", "as_number", "dump_json", "euro", "to_jsonable"]
 
@@ -54,6 +54,22 @@ def as_date(text: str) -> date:
     """argparse type for ISO dates."""
     try:
         return to_date(text, name="date")
+    except CaopoError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def as_year(text: str) -> int:
+    """argparse type for a calendar year (:func:`caopo.inputs.to_year`)."""
+    try:
+        return to_year(text)
+    except CaopoError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def as_month(text: str) -> date:
+    """argparse type for a month (:func:`caopo.inputs.to_month`: YYYY-MM or a day in it)."""
+    try:
+        return to_month(text)
     except CaopoError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 

@@ -4,25 +4,14 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
-from caopo.cli._output import as_date, as_number, dump_json, euro
+from caopo.cli._output import as_date, as_month, as_number, dump_json, euro
 from caopo.dates import add_months
-from caopo.errors import CaopoError
-from caopo.inputs import to_month
 from caopo.money import to_decimal
 from caopo.pay.back_pay import back_pay
 from caopo.pay.employment import Employment
 
 __all__ = ["add_parser"]
-
-
-def _month(text: str) -> date:
-    """argparse type for a month (:func:`caopo.inputs.to_month`: YYYY-MM or YYYY-MM-01)."""
-    try:
-        return to_month(text)
-    except CaopoError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,9 +24,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("scale", help="scale code, e.g. L11")
     parser.add_argument("step", help="step (trede) on the start date, e.g. 15")
     parser.add_argument(
-        "--from", dest="first", required=True, type=_month, help="first month, YYYY-MM"
+        "--from", dest="first", required=True, type=as_month, help="first month, YYYY-MM"
     )
-    parser.add_argument("--to", dest="last", required=True, type=_month, help="last month, YYYY-MM")
+    parser.add_argument(
+        "--to", dest="last", required=True, type=as_month, help="last month, YYYY-MM"
+    )
     parser.add_argument("--paid-as-known-on", required=True, type=as_date)
     parser.add_argument("--owed-as-known-on", required=True, type=as_date)
     parser.add_argument("--fte", default="1", type=as_number, help="werktijdfactor (default 1)")

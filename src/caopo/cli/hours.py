@@ -18,7 +18,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     parser.add_argument("--on", required=True, type=as_date, help="date, e.g. 2024-11-01")
     parser.add_argument("--fte", default="1", help="werktijdfactor above 0 (default 1)")
-    parser.add_argument("--age", default=None, help="age in whole years (57+ budget)")
+    parser.add_argument(
+        "--age", default=None, help="age in whole years (for the age-bound DI budget)"
+    )
     parser.add_argument("--starter", action="store_true", help="a starting teacher")
     parser.add_argument("--past-aow-age", action="store_true", help="working past AOW age")
     parser.add_argument("--json", action="store_true", help="print JSON")

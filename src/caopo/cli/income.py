@@ -6,9 +6,8 @@ import argparse
 from datetime import date
 from decimal import Decimal
 
-from caopo.cli._output import as_date, as_number, dump_json, euro
-from caopo.errors import CaopoError
-from caopo.inputs import Category, to_year
+from caopo.cli._output import as_date, as_number, as_year, dump_json, euro
+from caopo.inputs import Category
 from caopo.money import to_decimal
 from caopo.pay.employment import Employment
 from caopo.pay.income import AnnualIncome, annual_income
@@ -25,14 +24,6 @@ LEGEND = (
 )
 
 
-def _year(text: str) -> int:
-    """argparse type for a calendar year (:func:`caopo.inputs.to_year`)."""
-    try:
-        return to_year(text)
-    except CaopoError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "income",
@@ -42,7 +33,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     parser.add_argument("scale", help="scale code, e.g. LB, L11, 8, D12")
     parser.add_argument("step", help="step (trede) on the start date, e.g. 5")
-    parser.add_argument("--year", required=True, type=_year, help="calendar year, e.g. 2025")
+    parser.add_argument("--year", required=True, type=as_year, help="calendar year, e.g. 2025")
     parser.add_argument("--fte", default="1", type=as_number, help="werktijdfactor (default 1)")
     parser.add_argument("--start", type=as_date, help="first day in service (default 1 January)")
     parser.add_argument("--end", type=as_date, help="last day in service (default: none)")

@@ -8,6 +8,7 @@ step is unknown: :func:`step_on` raises, :func:`step_history` says why.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -31,7 +32,12 @@ from caopo.inputs import (
 )
 from caopo.money import Number
 from caopo.salary_scales.codes import scale_code
-from caopo.salary_scales.periodiek import periodiek, periodiek_dates
+from caopo.salary_scales.periodiek import (
+    check_days_worked,
+    check_min_days,
+    periodiek,
+    periodiek_dates,
+)
 
 __all__ = [
     "Employment",
@@ -49,7 +55,9 @@ class Employment:
 
     ``scale`` is parsed by :func:`caopo.scale_code`: a code that is in none of the data's
     editions raises :class:`~caopo.errors.UnknownScaleError` naming the known codes.
-    ``step_increase`` (the periodiek) and ``replacement`` are ``True`` or ``False``.
+    ``step_increase`` (the periodiek) and ``replacement`` are ``True`` or ``False``;
+    ``days_worked`` and ``min_days`` are the periodiek condition's, as in
+    :func:`caopo.career_timeline`.
 
     ``category`` takes every spelling of :class:`caopo.Category` (teacher/leraar,
     director/directeur, adjunct/adjunct-directeur, support_staff/oop, ...); without it
@@ -71,8 +79,14 @@ class Employment:
     category: Category
     step_increase: bool
     commute_km: Decimal | None
-    travel_days_per_week: Decimal
+    travel_days_per_week: Decimal | None
+    """``None``: the commuting rule's own full week."""
     replacement: bool
+    days_worked: tuple[tuple[int, int], ...] | None
+    """The days worked and paid per school year (by the year it starts), where known: the
+    periodiek condition then counts these instead of the days in service."""
+    min_days: int | None
+    """The periodiek's minimum days, where not the rule's own (60)."""
 
     def __init__(
         self,
@@ -85,9 +99,12 @@ class Employment:
         category: Category | str | None = None,
         step_increase: bool = True,
         commute_km: Number | None = None,
-        travel_days_per_week: Number = 5,
+        travel_days_per_week: Number | None = None,
         replacement: bool = False,
+        days_worked: Mapping[int, int] | None = None,
+        min_days: int | None = None,
     ) -> None:
+        worked = check_days_worked(days_worked)
         parsed = scale_code(scale)
         first = to_date(start, name="start")
         last = None if end is None else to_date(end, name="end")
@@ -104,9 +121,13 @@ class Employment:
             ("commute_km", None if commute_km is None else to_km(commute_km, name="commute_km")),
             (
                 "travel_days_per_week",
-                to_days_per_week(travel_days_per_week, name="travel_days_per_week"),
+                None
+                if travel_days_per_week is None
+                else to_days_per_week(travel_days_per_week, name="travel_days_per_week"),
             ),
             ("replacement", to_flag(replacement, name="replacement")),
+            ("days_worked", None if worked is None else tuple(sorted(worked.items()))),
+            ("min_days", check_min_days(min_days)),
         ):
             object.__setattr__(self, name, value)
 
@@ -144,15 +165,6 @@ class StepChange:
         return self.step
 
 
-def _unknown(scale: str, step: int, on: date, period: str, at_least: int | None) -> str:
-    bound = f" (at least {at_least})" if at_least else ""
-    return (
-        f"{scale} trede {step}: the periodiek of {on} raises the step, but the number of "
-        f"treden of {scale} ({period}) is not published{bound}; give the step held after "
-        f"it as a new start, or step_increase=False"
-    )
-
-
 def _periodiek(employment: Employment, step: int, on: date) -> StepChange:
     """What the periodiek of *on* does to *step* (the scale's period of the day before)."""
     try:
@@ -160,9 +172,19 @@ def _periodiek(employment: Employment, step: int, on: date) -> StepChange:
     except UnknownScaleError as exc:
         reason = f"{employment.scale} trede {step}: no periodiek can be applied on {on}: {exc}"
         return StepChange(on, None, reason, UnknownScaleError(reason))
-    result = periodiek(step, on=on, period=period, start=employment.start, end=employment.end)
+    result = periodiek(
+        step,
+        on=on,
+        period=period,
+        start=employment.start,
+        end=employment.end,
+        days_worked=dict(employment.days_worked) if employment.days_worked is not None else None,
+        min_days=employment.min_days,
+    )
     if result.step is None:
-        reason = _unknown(employment.scale, step, on, period.describe(), period.steps_at_least)
+        reason = (
+            f"{result.reason}; give the step held after it as a new start, or step_increase=False"
+        )
         return StepChange(on, None, reason, NotPublishedError(reason))
     return StepChange(on, result.step, result.reason)
 

@@ -250,7 +250,7 @@ def _spending(
     items: Iterable[tuple[object, Number]], start: date, end: date
 ) -> list[tuple[date, Decimal]]:
     """The expenses, checked to lie in ``[start, end)``, in date order."""
-    if isinstance(items, (str, bytes, Mapping)):
+    if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Iterable):
         raise InvalidInputError(
             f"spending must be a list of (date, amount) pairs, not {type(items).__name__}"
         )

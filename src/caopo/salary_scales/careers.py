@@ -212,13 +212,8 @@ def _periodiek_event(walk: _Walk, position: _Position, day: date) -> tuple[_Posi
         min_days=walk.min_days,
     )
     if result.step is None:
-        unknown = (
-            f"the periodiek of {day} would take {code.code} past trede "
-            f"{period.steps_at_least}, and the number of treden of {code.code} "
-            f"({period.describe()}) is not published"
-        )
-        walk.fail(unknown)
-        return replace(position, step=None, unknown=unknown), [result.reason]
+        walk.fail(result.reason)
+        return replace(position, step=None, unknown=result.reason), ["periodiek"]
     return replace(position, step=result.step), [result.reason]
 
 

@@ -41,7 +41,7 @@ class Periodiek:
     on: date
     step: int | None
     """The step after the periodiek; ``None`` where the scale's number of steps is not
-    published and the step would pass the known lower bound."""
+    published and the step would pass the known lower bound (``reason`` says so)."""
     raised: bool
     """Whether the step went up."""
     reason: str
@@ -170,7 +170,14 @@ def periodiek(
     if top is not None and step >= top:
         return Periodiek(on, step, False, f"periodiek: at the maximum (trede {top})")
     if top is None and (period.steps_at_least is None or step + 1 > period.steps_at_least):
-        return Periodiek(on, None, True, "periodiek")
+        bound = f" (at least {period.steps_at_least})" if period.steps_at_least else ""
+        return Periodiek(
+            on,
+            None,
+            True,
+            f"the periodiek of {on} raises trede {step} of {period.code}, but the number of "
+            f"treden of {period.code} ({period.describe()}) is not published{bound}",
+        )
     return Periodiek(on, step + 1, True, "periodiek")
 
 

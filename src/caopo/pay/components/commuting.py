@@ -80,7 +80,7 @@ def commuting_allowance(
     km_one_way: Number,
     *,
     on: date | str,
-    days_per_week: Number = 5,
+    days_per_week: Number | None = None,
     replacement: bool = False,
     as_known_on: date | str | None = None,
 ) -> CommutingAllowance:
@@ -88,14 +88,15 @@ def commuting_allowance(
 
     From 2024-01-01: the km up to the cap (25, or 34,5 for a *replacement*) minus the
     first 7 (from 2026-01-01, provisional: 5 km at EUR 0,18), x 2 x *days_per_week* / 5 x
-    208 x EUR 0,17, in 11 instalments, none in August.
+    208 x EUR 0,17, in 11 instalments, none in August. Without *days_per_week*, the rule's
+    own full week (``days_per_week_basis``) is travelled.
 
     >>> allowance = commuting_allowance(30, on="2024-03-01")
     >>> allowance.reimbursable_km, allowance.per_year, allowance.per_instalment
     (Decimal('18'), Decimal('1272.96'), Decimal('115.72'))
     """
     day = to_date(on)
-    km, days = to_km(km_one_way), to_days_per_week(days_per_week)
+    km = to_km(km_one_way)
     replacement = to_flag(replacement, name="replacement")
     rule = commuting_rule(day, as_known_on=as_known_on)
     per_year, basis, instalments = rule.days_per_year, rule.days_per_week_basis, rule.instalments
@@ -104,6 +105,7 @@ def commuting_allowance(
             f"woon-werkverkeer on {day}: the regime of {rule.effective_from} ({rule.article}) "
             f"is not computable from the sources: {rule.reason}"
         )
+    days = Decimal(basis) if days_per_week is None else to_days_per_week(days_per_week)
     cap = rule.max_km_one_way
     if replacement:
         if rule.max_km_one_way_replacement is None:
