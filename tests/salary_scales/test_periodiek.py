@@ -17,6 +17,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import caopo
 from caopo.catalog.loader import shipped_data_dir
 from caopo.errors import InvalidInputError
 from caopo.salary_scales.codes import CodePeriod, periodiek_rule, scale_code
@@ -147,3 +148,24 @@ def test_days_worked_accept_text_as_people_write_it() -> None:
     text = periodiek(5, on=AUGUST_1, period=_lb(), start=date(2020, 1, 1), days_worked=as_text)
     assert (text.step, text.raised) == (5, False)
     assert "59 days worked" in text.reason
+
+
+def test_a_career_of_someone_in_service_before_since_counts_from_then() -> None:
+    # In service since 2010: the whole school year 2024-2025 counts (at least 60 days,
+    # data/mappings/scale_transitions.yaml), so the periodiek of 2025-08-01 is granted
+    # although the timeline is asked from 15 June.
+    def step_on_1_august(in_service_from: str | None = None) -> int | None:
+        rows = caopo.career_timeline(
+            "LB",
+            5,
+            since="2025-06-15",
+            until="2025-08-31",
+            mode="strict",
+            in_service_from=in_service_from,
+        )
+        return [row for row in rows if str(row.on) <= "2025-08-01"][-1].step
+
+    assert step_on_1_august() == 5
+    assert step_on_1_august(in_service_from="2010-01-01") == 6
+    with pytest.raises(InvalidInputError, match="in_service_from"):
+        step_on_1_august(in_service_from="2025-07-01")

@@ -29,6 +29,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="start date; the first periodiek counts the days in service from it",
     )
     parser.add_argument("--until", required=True, type=as_date, help="end date (inclusive)")
+    parser.add_argument(
+        "--in-service-from",
+        type=as_date,
+        default=None,
+        help="start of service, where before --since (the periodiek counts days from it)",
+    )
     parser.add_argument("--mode", choices=("strict", "lenient"), default="strict")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(handler=_run)
@@ -36,7 +42,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def _run(args: argparse.Namespace) -> int:
     rows = career_timeline(
-        args.scale, args.step, since=args.since, until=args.until, mode=args.mode
+        args.scale,
+        args.step,
+        since=args.since,
+        until=args.until,
+        mode=args.mode,
+        in_service_from=args.in_service_from,
     )
     if args.json:
         print(dump_json(rows))

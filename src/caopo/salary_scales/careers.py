@@ -99,6 +99,8 @@ class _Walk:
     mode: Mode
     days_worked: Mapping[int, int] | None
     min_days: int | None
+    in_service_from: date
+    """Where the periodiek condition counts the days in service from."""
 
     def fail(self, message: str, error: type[CaopoError] = NotPublishedError) -> None:
         """Raise in strict mode; in lenient mode the caller writes the reason in the row."""
@@ -127,12 +129,13 @@ def career_timeline(
     mode: Mode,
     days_worked: Mapping[int, int] | None = None,
     min_days: int | None = None,
+    in_service_from: date | str | None = None,
 ) -> tuple[CareerRow, ...]:
     """The dated timeline of someone in *scale* trede *step* from *since* until *until*.
 
-    *since* is the start of the employment: the first periodiek condition counts the days
-    in service from it (someone starting on 15 June has 47 days before 1 August and keeps
-    the step). *days_worked* maps a school year (by the year it starts) to the days worked
+    The first periodiek condition counts the days in service from *in_service_from*, by
+    default *since* (the start of the employment: someone starting on 15 June has 47 days
+    before 1 August and keeps the step); give it for someone in service before *since*. *days_worked* maps a school year (by the year it starts) to the days worked
     and paid in it and then replaces the count; *min_days* overrides the rule's minimum.
     Both are parsed up front (a year; whole days 0..366): anything else raises
     :class:`InvalidInputError` naming the entry, e.g. ``days_worked[2024]``.
@@ -142,6 +145,8 @@ def career_timeline(
     published data; ``"lenient"`` writes the row with ``None`` and the reason.
     """
     walk, end, position = _begin(scale, step, since, until, mode, days_worked, min_days)
+    if in_service_from is not None:
+        walk = replace(walk, in_service_from=_in_service(in_service_from, walk.start))
     rows = [_row(walk, position, walk.start, "start")]
     for day in _event_dates(walk.start, end):
         position, events = _periodiek_event(walk, position, day)
@@ -180,8 +185,15 @@ def _begin(
         raise StepOutOfRangeError(
             f"scale {code.code!r} has treden 1..{period.steps} on {start}, not {first_step}"
         )
-    walk = _Walk(start, mode, check_days_worked(days_worked), check_min_days(min_days))
+    walk = _Walk(start, mode, check_days_worked(days_worked), check_min_days(min_days), start)
     return walk, end, _Position(code, first_step)
+
+
+def _in_service(value: date | str, since: date) -> date:
+    day = to_date(value, name="in_service_from")
+    if day > since:
+        raise InvalidInputError(f"in_service_from ({day}) must not be after since ({since})")
+    return day
 
 
 def _event_dates(since: date, until: date) -> list[date]:
@@ -207,7 +219,7 @@ def _periodiek_event(walk: _Walk, position: _Position, day: date) -> tuple[_Posi
         position.step,
         on=day,
         period=period,
-        start=walk.start,
+        start=walk.in_service_from,
         days_worked=walk.days_worked,
         min_days=walk.min_days,
     )
