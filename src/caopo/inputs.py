@@ -269,11 +269,6 @@ class Category(_Vocabulary):
     SUPPORT_STAFF = "support_staff"
     BOARD = "board"
 
-    @property
-    def is_school_leader(self) -> bool:
-        """A director or an adjunct-director (the A and D scales)."""
-        return self in (Category.ADJUNCT, Category.DIRECTOR)
-
 
 class SchoolType(_Vocabulary):
     """The kind of school. Accepted spellings (any case, ``-``/``_``/``/``/space alike):
