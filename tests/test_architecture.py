@@ -32,9 +32,9 @@ LAYERS: dict[str, int] = {
     "batch": 8,
     "__init__": 8,
     "cli": 9,
-    "__main__": 9,
+    "__main__": 10,
 }
-"""foundation -> schema -> tables (catalog) -> rules -> public API -> CLI. A module may
+"""foundation -> schema -> tables (catalog) -> rules -> public API -> CLI -> ``python -m caopo``. A module may
 import from a lower layer, or from its own package; never upward or sideways."""
 
 MAX_MODULE_LINES = 500

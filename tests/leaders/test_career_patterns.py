@@ -175,11 +175,11 @@ def test_weighting_matches_integer_arithmetic_and_scales_rise(count: int) -> Non
 def test_cli(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["career-pattern", "195", "--school-type", "bo", "--on", "2015-01-01"]) == 0
     assert "DB" in capsys.readouterr().out
-    assert main(["career-pattern", "195", "--school-type", "bo", "--on", "2021-01-01"]) == 2
+    assert main(["career-pattern", "195", "--school-type", "bo", "--on", "2021-01-01"]) == 3
     assert "FUWA PO" in capsys.readouterr().err
     growth = ["--growth", "2014=380", "2015=412", "2016=425", "2017=420", "--start-scale", "DB"]
     assert main(["career-pattern", "--school-type", "bo", *growth, "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)[-1]["scale"] == "DC"
+    assert json.loads(capsys.readouterr().out)["result"]["rows"][-1]["scale"] == "DC"
 
 
 @pytest.mark.parametrize(

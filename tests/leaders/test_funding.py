@@ -281,7 +281,7 @@ def test_cli_prints_amount_and_regulation(capsys: pytest.CaptureFixture[str]) ->
 def test_cli_json_and_error(capsys: pytest.CaptureFixture[str]) -> None:
     args = ["director-funding", "100", "--school-type", "sbo", "--school-year", "2015-2016"]
     assert main([*args, "--json"]) == 0
-    data = json.loads(capsys.readouterr().out)
+    data = json.loads(capsys.readouterr().out)["result"]
     assert data["amount"] == "37552.12" and data["regulation"]["bwbr"] == "BWBR0037118"
-    assert main(["director-funding", "5", "--school-type", "bo", "--school-year", "2016-2017"]) == 2
+    assert main(["director-funding", "5", "--school-type", "bo", "--school-year", "2016-2017"]) == 3
     assert "shipped school years" in capsys.readouterr().err

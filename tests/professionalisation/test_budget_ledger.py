@@ -229,7 +229,7 @@ def test_cli_statement(capsys: pytest.CaptureFixture[str]) -> None:
     )
     out = capsys.readouterr().out
     assert status == 0
-    data = json.loads(out)
+    data = json.loads(out)["result"]
     assert [row["year"] for row in data["rows"]] == list(range(2019, 2027))
     assert data["rows"][1]["granted"] == "3100.00"
     status = main(

@@ -211,7 +211,7 @@ def test_cli_convert(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["convert", "LA", "8", "--at", "2018-09-01"]) == 0
     assert "L10 trede 8" in capsys.readouterr().out
     assert main(["convert", "L10", "11", "--at", "2022-01-01", "--json"]) == 0
-    data = json.loads(capsys.readouterr().out)
+    data = json.loads(capsys.readouterr().out)["result"]
     assert (data["new_scale"], data["new_step"]) == ("LB", 10)
-    assert main(["convert", "DB", "15", "--at", "2020-08-01"]) == 2
+    assert main(["convert", "DB", "15", "--at", "2020-08-01"]) == 3  # no published mapping
     assert "FUWA PO" in capsys.readouterr().err

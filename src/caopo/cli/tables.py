@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from caopo.catalog.importer import ImportOptions, read_cells, table_yaml
-from caopo.catalog.inventory import tables
+from caopo.catalog.inventory import TableInfo, tables
 from caopo.catalog.loader import validate_folder
-from caopo.cli._output import as_date, dump_json
+from caopo.cli._json import Rows, emit
+from caopo.cli._output import as_date, as_path
 
-__all__ = ["add_parser"]
+__all__ = ["RESULT", "add_parser"]
+
+RESULT = Rows[TableInfo]
+"""The result of ``caopo tables --json``: every loaded table version."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,7 +29,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     validate = actions.add_parser(
         "validate", help="check a table file or a folder of them, as caopo would load it"
     )
-    validate.add_argument("path", type=Path)
+    validate.add_argument("path", type=as_path)
     validate.set_defaults(handler=_validate)
 
     importer = actions.add_parser(
@@ -37,7 +40,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
             "('scale,step,amount'). Dutch amounts like 3.463,00 are understood."
         ),
     )
-    importer.add_argument("csv", type=Path)
+    importer.add_argument("csv", type=as_path)
     importer.add_argument("--table", required=True, help="table id, e.g. teachers")
     importer.add_argument("--effective-from", required=True, type=as_date)
     importer.add_argument("--title", required=True, help="title of the table")
@@ -48,15 +51,14 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     importer.add_argument("--article")
     importer.add_argument("--status", default="published", choices=["published", "provisional"])
     importer.add_argument("--coverage", default="complete", choices=["complete", "partial"])
-    importer.add_argument("-o", "--output", type=Path, help="write here instead of printing")
+    importer.add_argument("-o", "--output", type=as_path, help="write here instead of printing")
     importer.set_defaults(handler=_import)
 
 
 def _list(args: argparse.Namespace) -> int:
     rows = tables()
     if args.json:
-        print(dump_json(rows))
-        return 0
+        return emit(args, Rows(tuple(rows)), RESULT)
     for row in rows:
         until = f" until {row.effective_until}" if row.effective_until else ""
         where = "" if row.origin == "shipped" else f" [user: {row.path}]"

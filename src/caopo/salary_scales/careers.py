@@ -72,8 +72,9 @@ class CareerRow:
     """``None`` where the step cannot be determined from published data (lenient mode)."""
     amount: Decimal | None
     """Full-time monthly amount; ``None`` where no shipped table has it (lenient mode)."""
-    table: str | None
-    """The table version, e.g. ``'teachers 2024-10-01'``."""
+    table_version: str | None
+    """The table version, e.g. ``'teachers 2024-10-01'`` (``table``, in every result, is a
+    table id alone)."""
     status: Status
     """The weakest status of what the row rests on: the table version of its amount and
     the tables a conversion used to place its step. A row without an amount is
@@ -284,7 +285,7 @@ def _row(walk: _Walk, position: _Position, day: date, event: str) -> CareerRow:
 
 
 def _state(row: CareerRow) -> tuple[object, ...]:
-    return (row.scale, row.step, row.amount, row.table, row.status, row.missing)
+    return (row.scale, row.step, row.amount, row.table_version, row.status, row.missing)
 
 
 def _changed(last: CareerRow, row: CareerRow) -> bool:
