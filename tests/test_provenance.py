@@ -67,6 +67,7 @@ SAMPLES: dict[str, Callable[[], object]] = {
 VALUES = {"Employment", "ScaleCode", "SchoolYear"}
 """Public types that are inputs or values, not results."""
 
+
 def test_every_public_result_type_is_listed() -> None:
     public = {
         name

@@ -39,7 +39,10 @@ def test_four_year_cycle_without_reregistration(on: str, status: str, deadline: 
 
 
 def test_dutch_labels() -> None:
-    assert caopo.register_status("2016-03-01", on="2020-05-01").register_state_nl == "onder voorwaarden"
+    assert (
+        caopo.register_status("2016-03-01", on="2020-05-01").register_state_nl
+        == "onder voorwaarden"
+    )
     assert caopo.register_status("2016-03-01", on="2021-05-01").register_state_nl == (
         "herregistratie verlopen"
     )

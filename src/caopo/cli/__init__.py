@@ -77,7 +77,8 @@ class _Version(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *args: object) -> NoReturn:
         from caopo import __version__, data_version
 
-        parser.exit(OK, f"caopo {__version__} (data {data_version()})\n")
+        print(f"caopo {__version__} (data {data_version()})")
+        parser.exit(OK)
 
 
 def command_module(name: str) -> ModuleType:
@@ -157,8 +158,14 @@ def _fail(
         text = message.removeprefix("caopo: error: ")
         print(dumps(error_envelope(command, args, error, text, code)))
     else:
-        print(message, file=sys.stderr)
+        print(_one_line(message), file=sys.stderr)
     return code
+
+
+def _one_line(text: str) -> str:
+    """*text* on one line, with newlines and other control characters from the input shown
+    escaped (``\\n``), so a message cannot break lines or drive the terminal."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _quiet_stdout() -> None:

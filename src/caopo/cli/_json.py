@@ -137,7 +137,7 @@ def dumps(value: object) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False)
 
 
-def emit(args: argparse.Namespace, result: object, kind: object) -> int:
+def emit(args: argparse.Namespace, result: object, kind: Any) -> int:
     """Print the envelope of *result*, serialised as its command's ``RESULT`` type *kind*."""
     print(dumps(envelope(args, result, kind)))
     return OK
@@ -149,7 +149,7 @@ def _versions() -> dict[str, str]:
     return {"caopo": __version__, "data": data_version()}
 
 
-def envelope(args: argparse.Namespace, result: object, kind: object) -> dict[str, Any]:
+def envelope(args: argparse.Namespace, result: object, kind: Any) -> dict[str, Any]:
     """The envelope of a result: versions, command, query and the serialised result."""
     return {
         **_versions(),
@@ -206,13 +206,13 @@ def _cents(value: Any, key: str = "") -> Any:
 
 
 @cache
-def _adapter(kind: object) -> TypeAdapter[Any]:
+def _adapter(kind: Any) -> TypeAdapter[Any]:
     from pydantic import TypeAdapter
 
     return TypeAdapter(kind)
 
 
-def command_schema(name: str, parser: argparse.ArgumentParser, kind: object) -> dict[str, Any]:
+def command_schema(name: str, parser: argparse.ArgumentParser, kind: Any) -> dict[str, Any]:
     """The JSON Schema of ``caopo NAME --json``, from the command's parser and result type."""
     result = _adapter(kind).json_schema(mode="serialization")
     defs = result.pop("$defs", {})
@@ -268,6 +268,8 @@ def _leaf(action: argparse.Action) -> dict[str, Any]:
 def _action_schema(action: argparse.Action) -> dict[str, Any]:
     if isinstance(action, (argparse._StoreTrueAction, argparse._StoreFalseAction)):
         return {"type": "boolean"}
+    if isinstance(action, argparse.BooleanOptionalAction):
+        return {"type": ["boolean", "null"]} if action.default is None else {"type": "boolean"}
     if isinstance(action, argparse._AppendAction):
         return {"type": "array", "items": _leaf(action)}
     if action.nargs in ("+", "*"):
