@@ -247,7 +247,7 @@ def test_cli_statement(capsys: pytest.CaptureFixture[str]) -> None:
         ]
     )
     out = capsys.readouterr().out
-    assert status == 0
+    assert status == 1  # an unfunded balance fails the command (--report-only: 0)
     assert "unfunded" in out
 
 

@@ -24,7 +24,7 @@ import sys
 from caopo.cli._json import emit
 from caopo.cli._output import euro
 from caopo.cli.exit_codes import FAILED, OK
-from caopo.errors import InvalidInputError
+from caopo.errors import InvalidInputError, shown
 from caopo.inputs import to_year
 from caopo.professionalisation.budgets import BudgetGrant, budget_detail
 from caopo.professionalisation.ledger import BudgetStatement, budget_statement
@@ -55,6 +55,31 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     when.add_argument("--from-year", help="first year of a statement")
     parser.add_argument("--to-year", help="last year of a statement (with --from-year)")
     parser.add_argument("--fte", default="1", help="werktijdfactor (default 1)")
+    _statement_options(parser)
+    parser.add_argument(
+        "--year-basis",
+        choices=("calendar", "school"),
+        default="calendar",
+        help="budget years are calendar years (default) or school years",
+    )
+    parser.add_argument(
+        "--pro-rata",
+        choices=("data", "yes", "no"),
+        default="data",
+        help="scale by the werktijdfactor: as the data says (default), or force yes/no",
+    )
+    parser.add_argument(
+        "--usable-years-when-unread",
+        default=None,
+        help="usable years where the lapse rule was not read (directors from 2023-05-01; "
+        "default: the data's derived reading)",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(handler=_run)
+
+
+def _statement_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a statement (with --from-year)."""
     parser.add_argument(
         "--fte-year",
         action="append",
@@ -80,26 +105,6 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         metavar="DATE=AMOUNT",
         help="an expense, e.g. 2022-03-01=2500 (repeatable)",
     )
-    parser.add_argument(
-        "--year-basis",
-        choices=("calendar", "school"),
-        default="calendar",
-        help="budget years are calendar years (default) or school years",
-    )
-    parser.add_argument(
-        "--pro-rata",
-        choices=("data", "yes", "no"),
-        default="data",
-        help="scale by the werktijdfactor: as the data says (default), or force yes/no",
-    )
-    parser.add_argument(
-        "--usable-years-when-unread",
-        default=None,
-        help="usable years where the lapse rule was not read (directors from 2023-05-01; "
-        "default: the data's derived reading)",
-    )
-    parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.set_defaults(handler=_run)
 
 
 def _pairs(values: list[str], what: str) -> list[tuple[str, str]]:
@@ -107,7 +112,7 @@ def _pairs(values: list[str], what: str) -> list[tuple[str, str]]:
     for value in values:
         key, sep, rest = value.partition("=")
         if not sep or not key.strip() or not rest.strip():
-            raise InvalidInputError(f"{what} {value!r} must look like KEY=VALUE")
+            raise InvalidInputError(f"{what} {shown(value)} must look like KEY=VALUE")
         out.append((key.strip(), rest.strip()))
     return out
 
