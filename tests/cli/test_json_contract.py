@@ -8,6 +8,7 @@ import argparse
 import dataclasses
 import importlib.util
 import json
+import types
 import typing
 from collections.abc import Iterator
 from decimal import Decimal
@@ -83,6 +84,16 @@ def test_one_key_means_one_thing(tmp_path: Path) -> None:
                 assert value in tables, (command, value)  # an id, never "teachers 2024-10-01"
 
 
+def _kinds(result: Any) -> Iterator[Any]:
+    """The classes a command's RESULT names: union members, and the rows of ``Rows[T]``."""
+    if typing.get_origin(result) is None:
+        yield result
+    else:
+        for arg in typing.get_args(result):
+            yield from _kinds(arg)
+        yield typing.get_origin(result)
+
+
 def _decimal_keys(kind: Any, seen: set[Any]) -> Iterator[tuple[str, str]]:
     """(key, owner) of every field of *kind* (recursively) whose type holds a Decimal."""
     if kind in seen or not (isinstance(kind, type) and dataclasses.is_dataclass(kind)):
@@ -103,8 +114,7 @@ def test_every_decimal_key_is_money_or_exact() -> None:
     assert not MONEY_KEYS & EXACT_KEYS
     seen: set[Any] = set()
     for command in json_commands():
-        kinds = typing.get_args(command_module(command).RESULT) or (command_module(command).RESULT,)
-        for kind in kinds:
+        for kind in _kinds(command_module(command).RESULT):
             for key, owner in _decimal_keys(kind, seen):
                 assert key in MONEY_KEYS | EXACT_KEYS, (
                     f"{owner}.{key} holds a Decimal: add {key!r} to MONEY_KEYS (an amount in "
@@ -163,3 +173,71 @@ def test_every_command_with_json_names_its_result_type() -> None:
         sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
         has_json = "--json" in sub.choices[name]._option_string_actions
         assert has_json == (name in json_commands()), name
+
+
+def _shape(hint: Any) -> str:
+    """The JSON shape of a type: what a consumer sees, not which class made it."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if isinstance(hint, typing.TypeVar):
+        return "object"
+    if origin in (typing.Union, types.UnionType):
+        shapes = sorted({_shape(a) for a in args if a is not type(None)})
+        return " | ".join(shapes)
+    if origin is typing.Literal:
+        return "text" if all(isinstance(a, str) for a in args) else "literal"
+    if origin in (tuple, list):
+        if (len(args) == 2 and args[1] is Ellipsis) or origin is list:
+            return f"list[{_shape(args[0])}]"
+        return "pair"
+    if origin is dict:
+        return f"map[{_shape(args[1])}]"
+    if isinstance(hint, type) and issubclass(hint, str):
+        return "text"
+    if isinstance(hint, type) and (dataclasses.is_dataclass(hint) or hasattr(hint, "model_fields")):
+        return "object"
+    return getattr(hint, "__name__", str(hint))
+
+
+def _fields(kind: Any) -> dict[str, Any]:
+    if hasattr(kind, "model_fields"):
+        return {name: field.annotation for name, field in kind.model_fields.items()}
+    return typing.get_type_hints(kind)
+
+
+def _keys(kind: Any, seen: set[Any], found: dict[str, set[tuple[str, str]]]) -> None:
+    if kind in seen or not isinstance(kind, type):
+        return
+    if not (dataclasses.is_dataclass(kind) or hasattr(kind, "model_fields")):
+        return
+    seen.add(kind)
+    for name, hint in _fields(kind).items():
+        found.setdefault(name, set()).add((_shape(hint), kind.__name__))
+        stack = [hint]
+        while stack:
+            part = stack.pop()
+            _keys(part, seen, found)
+            stack.extend(typing.get_args(part))
+
+
+KNOWN_COLLISIONS = {
+    "count": "a pupil count: exact decimal (a normative formation Q can be fractional) in the "
+    "career patterns, a whole number on a funding line",
+    "notes": "one note (text) in director and per-pupil funding, a list of notes elsewhere",
+    "origin": "the year of origin of a budget (ledger) against 'shipped'/'user' (tables)",
+    "paid": "when an allowance is paid (text) against the lines paid (back pay)",
+    "school_year": "a SchoolYear object (first_year) in director funding, '2021-2022' in "
+    "per-pupil funding",
+    "teldatum": "a date in the growth rule, text in director funding",
+}
+"""Keys that still hold different shapes in different results; each is a rename of a public
+field still to make (docs/cli.md). The test fails on any new one."""
+
+
+def test_a_key_has_one_shape_across_results() -> None:
+    found: dict[str, set[tuple[str, str]]] = {}
+    seen: set[Any] = set()
+    for command in json_commands():
+        for kind in _kinds(command_module(command).RESULT):
+            _keys(kind, seen, found)
+    clashes = {key: sorted(v) for key, v in found.items() if len({s for s, _ in v}) > 1}
+    assert set(clashes) == set(KNOWN_COLLISIONS), clashes

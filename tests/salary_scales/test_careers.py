@@ -85,9 +85,9 @@ def test_periodiek_condition_is_a_parameter() -> None:
 
 def test_lapse_ends_the_timeline() -> None:
     rows = career_timeline("DB", 3, since="2019-01-01", until="2021-01-01", mode="lenient")
-    assert rows[-1].lapsed and rows[-1].event == "lapsed"
+    assert rows[-1].code_lapsed and rows[-1].event == "lapsed"
     assert rows[-1].amount is None and "FUWA PO" in (rows[-1].reason or "")
-    assert all(not row.lapsed for row in rows[:-1])
+    assert all(not row.code_lapsed for row in rows[:-1])
     with pytest.raises(NotPublishedError, match="partial table"):
         career_timeline("DB", 3, since="2019-01-01", until="2021-01-01", mode="strict")
 

@@ -206,7 +206,7 @@ def _print_statement(statement: BudgetStatement) -> None:
             f"{row.label:<10}{euro(row.granted):>14}{euro(row.spent):>14}"
             f"{euro(row.lapsed_total):>14}{euro(row.closing_balance):>14}  {row.rule}"
         )
-        for lapse in row.lapsed:
+        for lapse in row.lapses:
             print(
                 f"{'':<10}lapsed: {euro(lapse.amount)} of {lapse.origin} on {lapse.on} "
                 f"to {lapse.to}"

@@ -57,13 +57,13 @@ def _run(args: argparse.Namespace) -> int:
         return emit(args, Rows(tuple(rows)), RESULT)
     for row in rows:
         step = "?" if row.step is None else str(row.step)
-        amount = "lapsed" if row.lapsed else "not published"
+        amount = "lapsed" if row.code_lapsed else "not published"
         if row.amount is not None:
             amount = euro(row.amount)
         print(
             f"{row.on}  {row.scale:<4} trede {step:>2}  {amount:>13}  "
             f"{row.table_version or '-':<26} {row.status:<13} {row.event}"
         )
-        if row.reason and (row.missing or row.lapsed):
+        if row.reason and (row.missing or row.code_lapsed):
             print(f"{'':12}why: {row.reason}")
     return 0

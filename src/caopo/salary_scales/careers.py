@@ -18,7 +18,7 @@ step cannot be determined; ``mode="lenient"`` writes the row with ``None`` and t
 A row's ``status`` is a :data:`~caopo.provenance.Status`: the weakest
 (:func:`caopo.provenance.weakest`) of the table version of its amount and of the tables a
 conversion used to place its step. A row without an amount says so in ``missing`` (and
-why in ``reason``); the row of a code that lapsed says so in ``lapsed``.
+why in ``reason``); the row of a code that lapsed says so in ``code_lapsed``.
 
 >>> rows = career_timeline("LB", 5, since="2025-06-15", until="2025-08-01", mode="strict")
 >>> [(str(r.on), r.step, r.event) for r in rows]
@@ -79,14 +79,14 @@ class CareerRow:
     """The weakest status of what the row rests on: the table version of its amount and
     the tables a conversion used to place its step. A row without an amount is
     ``provisional`` (:data:`caopo.provenance.MISSING_STATUS`) and says ``missing``; the row of
-    a lapse rests on the published transition rules only; ``lapsed`` says so."""
+    a lapse rests on the published transition rules only; ``code_lapsed`` says so."""
     event: str
     reason: str | None = None
     """Why the row has no amount, or why the code lapsed; ``None`` otherwise."""
     missing: bool = False
     """No shipped table has the amount, or the step is unknown (lenient mode): ``amount``
     is ``None`` and ``reason`` says why."""
-    lapsed: bool = False
+    code_lapsed: bool = False
     """The code lapsed on this day without a successor; the timeline ends here."""
     sources: tuple[Source, ...] = ()
     """The sources of the table version of the amount (none without an amount)."""
@@ -304,6 +304,6 @@ def _lapse(walk: _Walk, code: ScaleCode, transition: Transition) -> CareerRow:
         "published",
         "lapsed",
         reason,
-        lapsed=True,
+        code_lapsed=True,
         sources=registry().sources_of(transition.source),
     )
