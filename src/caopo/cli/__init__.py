@@ -155,7 +155,7 @@ def _fail(
     if as_json:
         from caopo.cli._json import dumps, error_envelope
 
-        text = message.removeprefix("caopo: error: ")
+        text = message.partition(": error: ")[2] or message
         print(dumps(error_envelope(command, args, error, text, code)))
     else:
         print(_one_line(message), file=sys.stderr)
