@@ -35,14 +35,14 @@ def test_python_dash_m_caopo_and_version() -> None:
 
 def test_a_closed_pipe_ends_quietly() -> None:
     with subprocess.Popen(
-        [sys.executable, "-m", "caopo", "tables"],
+        [sys.executable, "-m", "caopo", "tables", "--json"],  # more than a pipe holds
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     ) as process:
         assert process.stdout is not None and process.stderr is not None
         assert process.stdout.readline()
-        process.stdout.close()  # as `caopo tables | head -1` does
+        process.stdout.close()  # as `caopo tables --json | head -1` does
         err = process.stderr.read()
         assert process.wait() == 0
     assert err == ""

@@ -139,8 +139,11 @@ def _run(argv: list[str]) -> int:
     except CaopoError as exc:
         message = f"caopo: error: {exc}"
         return _fail(args.command, args, type(exc).__name__, message, exit_code(exc), json_out)
+    except BrokenPipeError:
+        raise
     except OSError as exc:  # a file named on the command line cannot be read or written
-        message = f"caopo: error: {shown(exc.filename)}: {exc.strerror or exc}"
+        where = "" if exc.filename is None else f"{shown(exc.filename)}: "
+        message = f"caopo: error: {where}{exc.strerror or exc}"
         return _fail(args.command, args, type(exc).__name__, message, USAGE, json_out)
 
 
