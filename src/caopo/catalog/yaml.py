@@ -84,9 +84,7 @@ _NOT_PRINTABLE = re.compile(
 )
 """What YAML does not allow in a file (outside its printable set), and the invisible and
 direction-changing characters that would make a file read differently than it shows."""
-_YAML11: Callable[[type[yaml.Node], str, tuple[bool, bool]], str] = (
-    yaml.resolver.Resolver().resolve
-)
+_YAML11: Callable[[type[yaml.Node], str, tuple[bool, bool]], str] = yaml.resolver.Resolver().resolve
 """What YAML 1.1 (PyYAML's resolver) would read a plain scalar as: the last check."""
 
 
