@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 
 import caopo
 from caopo.catalog import yaml as reader
@@ -98,7 +99,7 @@ def test_hostile_file_is_refused_with_path_and_line(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_pure_python_parser_refuses_alike(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without libyaml the same grammar applies (libyaml's own nesting limit aside)."""
-    monkeypatch.setattr(reader, "_Loader", reader.yaml.BaseLoader)
+    monkeypatch.setattr(reader, "_Loader", yaml.BaseLoader)
     path = HOSTILE / name
     words, line = EXPECTED[name]
     if name == "deep_flow_3000.yaml":
