@@ -172,7 +172,7 @@ class _Composer:
         tag = getattr(event, "tag", None)
         if tag is not None:
             raise _Refused(node, f"tags are not allowed, found {shown(tag, limit=80)}")
-        if depth > MAX_DEPTH:
+        if depth > MAX_DEPTH and not isinstance(event, events.ScalarEvent):
             raise _Refused(
                 node, f"nested more than {MAX_DEPTH} deep; no table needs that many levels"
             )
