@@ -80,9 +80,10 @@ def _decimals(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
+# pydantic refuses NaN and infinities for Decimal before these run.
+
+
 def _amount(value: Decimal) -> Decimal:
-    if not value.is_finite():
-        raise ValueError(f"must be a finite amount, got {value}")
     if _decimals(value) > 2:
         hint = (
             f"; in Dutch notation {value} is {str(value).replace('.', '')} euros: write that"
@@ -96,7 +97,7 @@ def _amount(value: Decimal) -> Decimal:
 
 
 def _quantum(value: Decimal) -> Decimal:
-    if not (value.is_finite() and value > 0 and value.normalize().as_tuple().digits == (1,)):
+    if not (value > 0 and value.normalize().as_tuple().digits == (1,)):
         raise ValueError(f"a quantum is a power of ten (0.01, 1, ...), got {value}")
     if not Decimal("0.01") <= value <= 100:
         raise ValueError(f"a quantum is from 0.01 (cents) to 100 euros, got {value}")
@@ -104,7 +105,7 @@ def _quantum(value: Decimal) -> Decimal:
 
 
 def _percentage(value: Decimal) -> Decimal:
-    if not value.is_finite() or not -100 < value <= 100 or _decimals(value) > 4:
+    if not -100 < value <= 100 or _decimals(value) > 4:
         raise ValueError(
             f"a percentage is above -100 and at most 100, with at most 4 decimals, got {value}"
         )
@@ -112,7 +113,7 @@ def _percentage(value: Decimal) -> Decimal:
 
 
 def _quantity(value: Decimal) -> Decimal:
-    if not value.is_finite() or not 0 <= value < MAX_QUANTITY or _decimals(value) > 4:
+    if not 0 <= value < MAX_QUANTITY or _decimals(value) > 4:
         raise ValueError(
             f"a quantity is 0 or more and below {MAX_QUANTITY:,}, with at most 4 decimals, "
             f"got {value}"
