@@ -97,6 +97,15 @@ def test_a_semicolon_table_with_dutch_amounts(tmp_path: Path) -> None:
     }
 
 
+def test_excel_line_endings_and_a_trailing_separator(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes(b"trede;LB;LC;\r\n1;3.463,00;3.484;\r\n2;3.547;;\r\n")
+    assert read_cells(path) == {
+        "LB": {1: Decimal("3463.00"), 2: Decimal(3547)},
+        "LC": {1: Decimal(3484)},
+    }
+
+
 def test_a_comma_table_with_quoted_dutch_amounts(tmp_path: Path) -> None:
     cells = read_cells(_csv(tmp_path, 'trede,LB\n1,"3.463,50"\n2,3547.5\n'))
     assert cells == {"LB": {1: Decimal("3463.50"), 2: Decimal("3547.5")}}

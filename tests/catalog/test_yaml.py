@@ -102,6 +102,15 @@ def test_surprising_plain_scalars_are_refused_with_line(
     assert words in message
 
 
+@pytest.mark.parametrize(("plain", "kind"), [("0x10", "int"), ("1:30", "int"), ("On", "bool")])
+def test_yaml_1_1_is_the_safety_net_behind_the_patterns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plain: str, kind: str
+) -> None:
+    monkeypatch.setattr(reader, "_SURPRISES", ())
+    with pytest.raises(DataFileError, match=f"would be read by YAML 1.1 as {kind}"):
+        _read(tmp_path, f"a: {plain}\n")
+
+
 @pytest.mark.parametrize("quoted", ["'1:30'", '"0x10"', "'yes'", '"010"', "'1.0e+30'", '"<<"'])
 def test_quoted_scalars_are_text(tmp_path: Path, quoted: str) -> None:
     assert _read(tmp_path, f"a: {quoted}\n")["a"] == quoted[1:-1]

@@ -85,7 +85,8 @@ _NOT_PRINTABLE = re.compile(
 """What YAML does not allow in a file (outside its printable set), and the invisible and
 direction-changing characters that would make a file read differently than it shows."""
 _YAML11: Callable[[type[yaml.Node], str, tuple[bool, bool]], str] = yaml.resolver.Resolver().resolve
-"""What YAML 1.1 (PyYAML's resolver) would read a plain scalar as: the last check."""
+"""What YAML 1.1 (PyYAML's resolver) would read a plain scalar as: the safety net behind
+the patterns of :data:`_SURPRISES`, should they miss a form that is not text."""
 
 
 def is_table_file(path: Path) -> bool:
@@ -110,7 +111,7 @@ class _Node:
 
 
 class _Refused(Exception):
-    """A grammar error at a node or parser mark; :func:`load_yaml` adds the path."""
+    """A grammar error at a node; :func:`load_yaml` adds the path."""
 
     def __init__(self, at: _Node, problem: str) -> None:
         super().__init__(problem)
