@@ -229,3 +229,20 @@ def test_many_errors_in_a_big_file_are_placed_from_one_parse(
     assert f"cells.LB.250 (line {first_row + 249})" in message
     assert message.count("(line ") >= 250
     assert len(calls) == 1
+
+
+@pytest.mark.parametrize(
+    "scalar",
+    ["1_" * 400_000 + "x", "1" * 800_000 + "e", "-" + "1" * 800_000 + ".x", "1:" * 400_000 + "1x"],
+)
+def test_a_number_like_scalar_as_long_as_the_file_is_read_in_one_pass(
+    tmp_path: Path, scalar: str
+) -> None:
+    """Every pattern of the grammar reads a scalar in linear time: with a pattern that
+    backtracks, these took hours (the suite would hang here, not fail)."""
+    path = tmp_path / "long.yaml"
+    path.write_text(f"notes: {scalar}\n", encoding="utf-8")
+    try:
+        assert reader.load_yaml(path) == {"notes": scalar}
+    except DataFileError as exc:
+        _check(str(exc), path, ["(line 1, column 8)", "characters)"], 1)

@@ -233,6 +233,8 @@ def _plain(node: _Node) -> Any:
     return text
 
 
+# Each pattern reads a scalar in one pass (no two adjacent parts can match the same
+# characters), so a scalar as long as the file is checked in linear time.
 _SURPRISES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), problem)
     for pattern, problem in (
@@ -257,7 +259,7 @@ _SURPRISES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "without it, or quote it if you mean the text",
         ),
         (
-            r"[-+]?[0-9_]*\.?[0-9_]*[eE][-+]?[0-9]+",
+            r"[-+]?(?:[0-9_]+(?:\.[0-9_]*)?|\.[0-9_]+)[eE][-+]?[0-9]+",
             "is in exponent notation; write the plain decimal number (e.g. 3463.50)",
         ),
         (r"[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)", "is not a finite number"),
@@ -267,7 +269,7 @@ _SURPRISES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "separator (3.463,50 is 3463.50)",
         ),
         (
-            r"[-+]?(?=[0-9_.]*[0-9])[0-9_]*\.?[0-9_]*",
+            r"[-+]?(?=[0-9_.]*[0-9])(?:[0-9_]+(?:\.[0-9_]*)?|\.[0-9_]+)",
             "is not a plain number; write digits with an optional minus sign and decimal "
             "point, no underscores or plus sign (e.g. 1000.50 or 0.5)",
         ),
