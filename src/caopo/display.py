@@ -112,13 +112,22 @@ def _cell(value: object) -> str:
     return html.escape(_text(value))
 
 
+def _short(value: object) -> object:
+    """A long text cut to a table cell's width (the full text is in ``to_frame()``)."""
+    if isinstance(value, str) and len(value) > _MAX_PART:
+        return value[: _MAX_PART - 1] + "…"
+    return value
+
+
 def _table(rows: list[dict[str, object]]) -> str:
-    """Rows (dicts with the same keys) as an HTML table with a header row."""
+    """Rows (dicts with the same keys) as an HTML table with a header row; long texts are
+    cut."""
     if not rows:
         return ""
     head = "".join(f"<th>{html.escape(k)}</th>" for k in rows[0])
     body = "".join(
-        "<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row.values()) + "</tr>" for row in rows
+        "<tr>" + "".join(f"<td>{_cell(_short(v))}</td>" for v in row.values()) + "</tr>"
+        for row in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
