@@ -31,6 +31,7 @@ from typing import Literal
 
 from caopo.catalog.loader import catalog
 from caopo.dates import add_months, add_years
+from caopo.display import Display
 from caopo.errors import InvalidInputError, NotPublishedError, shown
 from caopo.inputs import to_date, to_years
 from caopo.provenance import Status
@@ -71,7 +72,7 @@ class Reregistration:
 
 
 @dataclass(frozen=True, slots=True)
-class RegisterStatus:
+class RegisterStatus(Display):
     """The register state on a date and the next deadline. ``register_state`` is the state
     in the register (``registered``, ``expired``, ...; ``register_state_nl`` in Dutch);
     ``status`` is the provenance, as in every result: ``published``, because the cycle and
