@@ -70,9 +70,6 @@ KNOWN_ESCAPES: dict[tuple[str, str], str] = {
     ("budget", "InvalidOperation"): "a spending of 1e30 reaches the ledger's quantize; the "
     "amount parser of the hardening branch (issue 14 item 2) refuses it: delete this entry "
     "once that branch is merged",
-    ("tables import", "ValueError"): "a table id or title that YAML reads as an impossible "
-    "date, or a NUL byte written into the YAML; the import grammar (issue 14 items 3 and 6) "
-    "refuses both: delete this entry once that branch is merged",
 }
 """(command, exception type) -> why the escape is known and where it is fixed."""
 
