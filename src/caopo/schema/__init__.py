@@ -15,9 +15,13 @@ from caopo.schema.allowances import (
     OopYearlyPayment,
     SchoolLeaderAllowanceTable,
 )
+from caopo.schema.avs import AvsRates
 from caopo.schema.base import DataDocument
 from caopo.schema.budgets import BudgetRule, HourBudgets
 from caopo.schema.career_patterns import CareerPatternTable
+from caopo.schema.editions import EditionComparisonTable
+from caopo.schema.example_functions import ExampleFunctions
+from caopo.schema.functiemix import FunctiemixRules
 from caopo.schema.funding import DirectorFundingTable, PerPupilFunding
 from caopo.schema.garantietoelage import GuaranteeRules
 from caopo.schema.mappings import ScaleCodeRegistry, ScaleTransitions
@@ -45,5 +49,9 @@ KIND_MODELS: dict[str, type[DataDocument]] = {
     "hour_budgets": HourBudgets,
     "per_pupil_funding": PerPupilFunding,
     "register_rules": RegisterRules,
+    "functiemix": FunctiemixRules,
+    "avs_contribution": AvsRates,
+    "example_functions": ExampleFunctions,
+    "edition_comparison": EditionComparisonTable,
 }
 """Which schema reads a file, by its ``kind``."""
