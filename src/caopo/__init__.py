@@ -91,10 +91,22 @@ _EXPORTS: dict[str, str] = {
     "CareerRow": "caopo.salary_scales.careers",
     "convert": "caopo.salary_scales.conversions",
     "career_timeline": "caopo.salary_scales.careers",
+    "FunctiemixResult": "caopo.instruments.functiemix",
+    "functiemix": "caopo.instruments.functiemix",
+    "AvsContribution": "caopo.instruments.avs",
+    "avs_contribution": "caopo.instruments.avs",
+    "ExampleFunction": "caopo.instruments.example_functions",
+    "example_function": "caopo.instruments.example_functions",
+    "example_functions": "caopo.instruments.example_functions",
+    "EditionComparison": "caopo.instruments.editions",
+    "PublishedChange": "caopo.instruments.editions",
+    "compare_editions": "caopo.instruments.editions",
+    "published_changes": "caopo.instruments.editions",
 }
 
 __all__ = [
     "AnnualIncome",
+    "AvsContribution",
     "BackPay",
     "BudgetGrant",
     "BudgetStatement",
@@ -105,7 +117,10 @@ __all__ = [
     "Conversion",
     "DataFileError",
     "DirectorFundingDetail",
+    "EditionComparison",
     "Employment",
+    "ExampleFunction",
+    "FunctiemixResult",
     "GarantietoelageDetail",
     "GrowthStep",
     "HoursEntitlement",
@@ -115,6 +130,7 @@ __all__ = [
     "NotPublishedError",
     "OverspendingError",
     "PerPupilResult",
+    "PublishedChange",
     "RegisterStatus",
     "Rename",
     "SalaryDetail",
@@ -128,6 +144,7 @@ __all__ = [
     "UnknownScaleError",
     "__version__",
     "annual_income",
+    "avs_contribution",
     "back_pay",
     "budget_detail",
     "budget_statement",
@@ -137,10 +154,14 @@ __all__ = [
     "career_timeline",
     "category_scale",
     "commuting_allowance",
+    "compare_editions",
     "convert",
     "data_version",
     "director_funding",
     "director_funding_detail",
+    "example_function",
+    "example_functions",
+    "functiemix",
     "funded_school_year",
     "garantietoelage",
     "garantietoelage_detail",
@@ -150,6 +171,7 @@ __all__ = [
     "professionalisation_budget",
     "professionalisation_hours",
     "projected_salary",
+    "published_changes",
     "raises",
     "register_status",
     "rename_chain",
@@ -185,6 +207,19 @@ if TYPE_CHECKING:
         UnknownScaleError,
     )
     from caopo.inputs import Category, SchoolType
+    from caopo.instruments.avs import AvsContribution, avs_contribution
+    from caopo.instruments.editions import (
+        EditionComparison,
+        PublishedChange,
+        compare_editions,
+        published_changes,
+    )
+    from caopo.instruments.example_functions import (
+        ExampleFunction,
+        example_function,
+        example_functions,
+    )
+    from caopo.instruments.functiemix import FunctiemixResult, functiemix
     from caopo.leaders.allowances import (
         SchoolLeaderAllowanceDetail,
         school_leader_allowance,

@@ -270,6 +270,8 @@ def functiemix(staff: object, *, sector: str, on: date | str) -> FunctiemixResul
             f"{rules.convenant_year}"
         )
     vo = chosen.scale_names == "vo_names"
+    renames: tuple[str, ...] = ()
+    rename_sources: tuple[Source, ...] = ()
     if vo:
         codes, renames, rename_sources = {level: level for level in chosen.levels}, (), ()
     else:
@@ -279,7 +281,7 @@ def functiemix(staff: object, *, sector: str, on: date | str) -> FunctiemixResul
     keys = [*chosen.source, *(national.source if national is not None else ())]
     if renames:
         keys += [*rules.renamed_reading_source, *rules.ended_source]
-    sources = [rules.sources[key] for key in dict.fromkeys(keys)]
+    sources: list[Source] = [rules.sources[key] for key in dict.fromkeys(keys)]
     sources += [s for s in rename_sources if s not in sources]
     if vo:
         mapping, note = (
