@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -133,6 +132,7 @@ def test_bad_input_raises_naming_it(
 
 
 def test_a_dataframe_gives_the_same_result_as_its_rows() -> None:
+    pd = pytest.importorskip("pandas")
     frame = pd.DataFrame(SCHOOL, dtype=str)
     assert caopo.functiemix(frame, sector="bao", on="2015-03-01") == caopo.functiemix(
         SCHOOL, sector="bao", on="2015-03-01"
