@@ -23,7 +23,7 @@ def test_compare_editions_a12_without_dates(capsys: pytest.CaptureFixture[str]) 
     status, out, _ = run(capsys, "compare-editions", "A12")
     assert status == 0
     assert "A12 on 2021-12-31 -> A12 on 2022-01-01 (published)" in out
-    assert "perspective € 600,00 a month, top step 3 years earlier, -3 steps" in out
+    assert "perspective +€ 600,00 a month, top step 3 years earlier, 3 steps fewer" in out
     assert "caopo needs a complete A12 table in force on 2021-12-31" in out
     assert "caopo needs a complete A12 table in force on 2022-01-01" in out
 

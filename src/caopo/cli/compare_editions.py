@@ -61,9 +61,13 @@ def _print(result: EditionComparison, why: str) -> None:
         print(f"  not computed: caopo needs {need}")
     published = result.published
     if published is not None:
-        steps = f", {published.steps_change:+} steps" if published.steps_change is not None else ""
+        steps = ""
+        if published.steps_change:
+            count = abs(published.steps_change)
+            steps = f", {count} steps {'fewer' if published.steps_change < 0 else 'more'}"
+        sign = "+" if published.perspective_change_eur_per_month >= 0 else ""
         print(
-            f"  published ({published.akkoord}): perspective "
+            f"  published ({published.akkoord}): perspective {sign}"
             f"{euro(published.perspective_change_eur_per_month)} a month, top step "
             f"{published.years_to_top}{steps}; yearly income "
             f"+{euro(published.income_increase_eur_per_year)} (+{published.income_increase_pct}%, "
