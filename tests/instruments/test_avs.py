@@ -130,3 +130,11 @@ def test_bad_input_raises_naming_it(
 ) -> None:
     with pytest.raises(error, match=words):
         caopo.avs_contribution(members, school_year=year)
+
+
+def test_a_dataframe_with_numeric_columns() -> None:
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame(
+        {"name": ["A", "B"], "school": ["12AB", "12AB"], "pupils": [250, 250], "role": [None, ""]}
+    )
+    assert caopo.avs_contribution(frame, school_year="2014-2015").total == Decimal(569)

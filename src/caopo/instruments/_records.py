@@ -1,7 +1,8 @@
 """Rows of a table the caller passes in: a pandas DataFrame or a sequence of mappings.
 
 Column names are read without regard to case or surrounding spaces; other columns are
-ignored (a payroll export has many). A missing required column, or a row that is not a
+ignored (a payroll export has many). A numpy scalar from a DataFrame is read as its Python
+value (``int64`` as ``int``; a float stays a float, which the parsers refuse). A missing required column, or a row that is not a
 mapping, raises :class:`~caopo.errors.InvalidInputError` naming the row.
 """
 
@@ -29,6 +30,14 @@ def _rows_of(table: object, name: str) -> list[object]:
     return list(table)
 
 
+def _plain(value: object) -> object:
+    item = getattr(value, "item", None)
+    if callable(item) and type(value).__module__ == "numpy":
+        found: object = item()
+        return found
+    return value
+
+
 def records(
     table: object, *, required: tuple[str, ...], optional: tuple[str, ...] = (), name: str
 ) -> list[Row]:
@@ -41,7 +50,7 @@ def records(
     for number, row in enumerate(rows, start=1):
         if not isinstance(row, Mapping):
             raise InvalidInputError(f"{name} row {number} is not a mapping: {shown(row)}")
-        columns = {str(key).strip().lower(): value for key, value in row.items()}
+        columns = {str(key).strip().lower(): _plain(value) for key, value in row.items()}
         missing = [column for column in required if column not in columns]
         if missing:
             raise InvalidInputError(
