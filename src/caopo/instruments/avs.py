@@ -29,6 +29,7 @@ from typing import Literal
 from caopo.catalog.loader import catalog
 from caopo.dates import SchoolYear, school_year_of
 from caopo.dates import school_year as parse_school_year
+from caopo.display import Display, Tabular
 from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError, shown
 from caopo.inputs import Category, spelling_key, to_category, to_pupils
 from caopo.instruments._records import Row, records
@@ -44,7 +45,7 @@ Scope = Literal["school", "board"]
 
 
 @dataclass(frozen=True, slots=True)
-class PersonalPart:
+class PersonalPart(Display):
     """What one member pays personally: the personal part, or a reduced rate."""
 
     name: str
@@ -58,7 +59,7 @@ class PersonalPart:
 
 
 @dataclass(frozen=True, slots=True)
-class ManagementPart:
+class ManagementPart(Display):
     """The management part of one school (BRIN) or board, paid once for all its members."""
 
     scope: Scope
@@ -75,7 +76,7 @@ class ManagementPart:
 
 
 @dataclass(frozen=True, slots=True)
-class AvsContribution:
+class AvsContribution(Tabular):
     """The contribution of a set of members for one contributiejaar, with its sources."""
 
     school_year: str
@@ -87,6 +88,28 @@ class AvsContribution:
     status: Status
     """``derived`` where a management part rests on a band reading, else ``published``."""
     sources: tuple[Source, ...]
+
+    def _frame_rows(self) -> list[dict[str, object]]:
+        personal: list[dict[str, object]] = [
+            {
+                "part": "personal",
+                "who": p.name,
+                "school": p.school,
+                "rate": p.rate,
+                "amount": p.amount,
+            }
+            for p in self.personal
+        ]
+        return personal + [
+            {
+                "part": f"management ({m.scope})",
+                "who": ", ".join(m.members),
+                "school": m.key,
+                "rate": f"{m.band} ({m.pupils} pupils)",
+                "amount": m.amount,
+            }
+            for m in self.management
+        ]
 
 
 def _rates(year: object) -> tuple[SchoolYear, AvsRates]:

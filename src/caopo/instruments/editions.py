@@ -24,6 +24,7 @@ from datetime import date
 from decimal import Decimal
 
 from caopo.catalog.loader import catalog
+from caopo.display import Display
 from caopo.errors import (
     CaopoError,
     InvalidInputError,
@@ -50,7 +51,7 @@ __all__ = [
 
 
 @dataclass(frozen=True, slots=True)
-class ScaleEdition:
+class ScaleEdition(Display):
     """One scale in one complete table version: its steps, minimum and maximum."""
 
     scale: str
@@ -66,7 +67,7 @@ class ScaleEdition:
 
 
 @dataclass(frozen=True, slots=True)
-class ComputedChange:
+class ComputedChange(Display):
     """The change between two complete tables, computed by caopo."""
 
     before: ScaleEdition
@@ -80,7 +81,7 @@ class ComputedChange:
 
 
 @dataclass(frozen=True, slots=True)
-class PublishedChange:
+class PublishedChange(Display):
     """The figures a source published for one scale and a pair of dates, as printed."""
 
     scale: str
@@ -112,7 +113,7 @@ class PublishedChange:
 
 
 @dataclass(frozen=True, slots=True)
-class EditionComparison:
+class EditionComparison(Display):
     """One scale between two dates: computed from tables where they are complete, and the
     published figures where a source printed them for that pair of dates."""
 

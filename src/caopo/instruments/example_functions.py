@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from caopo.catalog.loader import catalog
+from caopo.display import Display
 from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError, shown
 from caopo.inputs import Category, function_name_key, to_date
 from caopo.provenance import Status
@@ -37,7 +38,7 @@ FUNCTIONS_TABLE = "example_functions"
 
 
 @dataclass(frozen=True, slots=True)
-class ExampleFunction:
+class ExampleFunction(Display):
     """An example function on one date: its scale(s) and category, with its sources."""
 
     name: str

@@ -33,6 +33,7 @@ from fractions import Fraction
 
 from caopo.catalog.loader import catalog
 from caopo.dates import school_year_of
+from caopo.display import Display, Tabular, record
 from caopo.errors import InvalidInputError, NoDataForDateError, UnknownScaleError, shown
 from caopo.inputs import Category, scale_text, spelling_key, to_date, to_fte, to_school_type
 from caopo.instruments._records import Row, records
@@ -48,7 +49,7 @@ RULES_TABLE = "functiemix"
 
 
 @dataclass(frozen=True, slots=True)
-class LevelShare:
+class LevelShare(Display):
     """One convenant level: the school's heads and fte in it, their shares, the target and
     the national share, and the gap to the target in fte."""
 
@@ -70,7 +71,7 @@ class LevelShare:
 
 
 @dataclass(frozen=True, slots=True)
-class ExcludedStaff:
+class ExcludedStaff(Display):
     """A staff row that has no convenant level, and why."""
 
     row: int
@@ -80,7 +81,7 @@ class ExcludedStaff:
 
 
 @dataclass(frozen=True, slots=True)
-class FunctiemixResult:
+class FunctiemixResult(Tabular):
     """The functiemix of a staff list on one date, with its readings and sources."""
 
     sector: str
@@ -107,6 +108,9 @@ class FunctiemixResult:
     """``published`` with the convenant's own scales; ``derived`` where the renamed scales
     were read as convenant levels."""
     sources: tuple[Source, ...]
+
+    def _frame_rows(self) -> list[dict[str, object]]:
+        return [record(level) for level in self.levels]
 
 
 def functiemix_rules() -> FunctiemixRules:
