@@ -60,6 +60,9 @@ SAMPLES: dict[str, Callable[[], object]] = {
         "directietoelage", scale="DB", on="2019-01-01"
     ),
     "TableInfo": lambda: caopo.tables()[0],
+    "OwnContribution": lambda: caopo.di_own_contribution(
+        3000, scale="11", on="2021-01-01", fte="0.6957"
+    ),
 }
 """A real result of every public result type."""
 

@@ -49,6 +49,8 @@ _EXPORTS: dict[str, str] = {
     "BudgetGrant": "caopo.professionalisation.budgets",
     "BudgetStatement": "caopo.professionalisation.ledger",
     "HoursEntitlement": "caopo.professionalisation.hours",
+    "OwnContribution": "caopo.professionalisation.hours",
+    "di_own_contribution": "caopo.professionalisation.hours",
     "PerPupilResult": "caopo.professionalisation.per_pupil",
     "RegisterStatus": "caopo.professionalisation.register",
     "budget_detail": "caopo.professionalisation.budgets",
@@ -114,6 +116,7 @@ __all__ = [
     "NoEquivalenceError",
     "NotPublishedError",
     "OverspendingError",
+    "OwnContribution",
     "PerPupilResult",
     "RegisterStatus",
     "Rename",
@@ -139,6 +142,7 @@ __all__ = [
     "commuting_allowance",
     "convert",
     "data_version",
+    "di_own_contribution",
     "director_funding",
     "director_funding_detail",
     "funded_school_year",
@@ -218,7 +222,12 @@ if TYPE_CHECKING:
         budget_detail,
         professionalisation_budget,
     )
-    from caopo.professionalisation.hours import HoursEntitlement, professionalisation_hours
+    from caopo.professionalisation.hours import (
+        HoursEntitlement,
+        OwnContribution,
+        di_own_contribution,
+        professionalisation_hours,
+    )
     from caopo.professionalisation.ledger import BudgetStatement, budget_statement
     from caopo.professionalisation.per_pupil import (
         PerPupilResult,
