@@ -165,7 +165,8 @@ def test_components_sum_to_totals_and_are_never_negative(
 
 
 @settings(max_examples=15, deadline=None)
-@given(fte=FTES, step=st.integers(min_value=1, max_value=11))
+@given(fte=FTES, step=st.integers(min_value=1, max_value=10))  # 11 reaches the top in August:
+# the top-step oktobertoelage of October 2025 has no amount in the sources (a strict gap)
 def test_everything_scales_linearly_with_the_werktijdfactor(fte: Decimal, step: int) -> None:
     full = annual_income(Employment("LB", step, start=date(2025, 1, 1)), year=2025)
     part = annual_income(Employment("LB", step, start=date(2025, 1, 1), fte=fte), year=2025)

@@ -14,6 +14,7 @@ from caopo.schema.allowances import (
     OneOffPayments,
     OopYearlyPayment,
     SchoolLeaderAllowanceTable,
+    YearlyAllowance,
 )
 from caopo.schema.base import DataDocument
 from caopo.schema.budgets import BudgetRule, HourBudgets
@@ -39,6 +40,7 @@ KIND_MODELS: dict[str, type[DataDocument]] = {
     "end_of_year_payment": EndOfYearPayment,
     "holiday_allowance": HolidayAllowance,
     "oop_yearly_payment": OopYearlyPayment,
+    "yearly_allowance": YearlyAllowance,
     "commuting_allowance": CommutingRule,
     "one_off_payments": OneOffPayments,
     "professionalisation_budget": BudgetRule,

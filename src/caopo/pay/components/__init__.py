@@ -28,6 +28,7 @@ from caopo.pay.components.oop_yearly import oop_yearly_payment
 from caopo.pay.components.salary import NAME as SALARY
 from caopo.pay.components.salary import accrue as salary_accrue
 from caopo.pay.components.salary import salary
+from caopo.pay.components.yearly_allowances import BINDING, OCTOBER, bindingstoelage, oktobertoelage
 
 __all__ = ["COMPONENTS"]
 
@@ -36,6 +37,8 @@ COMPONENTS: tuple[Component, ...] = (
     Component(HOLIDAY, holiday_allowance, accrue=holiday_accrue),
     Component(END_OF_YEAR, end_of_year_payment, accrue=end_of_year_accrue),
     Component(OOP_YEARLY, oop_yearly_payment),
+    Component(BINDING, bindingstoelage),
+    Component(OCTOBER, oktobertoelage),
     Component(ONE_OFF + "<id>", one_off),
     Component(COMMUTING, commuting),
 )
