@@ -178,7 +178,7 @@ def test_werktijdfactor_has_at_most_four_decimals(value: Decimal | str) -> None:
     cijfers achter de komma'; AVS: 'kan de werktijdfactor uit 4 cijfers achter de komma
     bestaan' (REVIEW-2026-11-rules.md section 4, W6). More decimals are refused by name, in
     every function that takes a werktijdfactor."""
-    with pytest.raises(InvalidInputError, match="four decimals.*Rechtspositiebesluit"):
+    with pytest.raises(InvalidInputError, match=r"four decimals.*Rechtspositiebesluit"):
         to_fte(value)
     with pytest.raises(InvalidInputError, match="four decimals"):
         caopo.salary("LB", 5, on="2024-11-01", fte=value)

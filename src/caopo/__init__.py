@@ -43,6 +43,10 @@ _EXPORTS: dict[str, str] = {
     "back_pay": "caopo.pay.back_pay",
     "projected_salary": "caopo.pay.projection",
     "commuting_allowance": "caopo.pay.components.commuting",
+    "Jubileum": "caopo.pay.components.jubilee",
+    "jubileum": "caopo.pay.components.jubilee",
+    "ParentalLeave": "caopo.pay.parental_leave",
+    "parental_leave": "caopo.pay.parental_leave",
     "data_version": "caopo.catalog.loader",
     "reset_tables": "caopo.catalog.loader",
     "use_tables": "caopo.catalog.loader",
@@ -112,11 +116,13 @@ __all__ = [
     "GrowthStep",
     "HoursEntitlement",
     "InvalidInputError",
+    "Jubileum",
     "NoDataForDateError",
     "NoEquivalenceError",
     "NotPublishedError",
     "OverspendingError",
     "OwnContribution",
+    "ParentalLeave",
     "PerPupilResult",
     "RegisterStatus",
     "Rename",
@@ -148,7 +154,9 @@ __all__ = [
     "funded_school_year",
     "garantietoelage",
     "garantietoelage_detail",
+    "jubileum",
     "numeric_scale",
+    "parental_leave",
     "per_pupil_funding",
     "per_pupil_funding_detail",
     "professionalisation_budget",
@@ -214,8 +222,10 @@ if TYPE_CHECKING:
     )
     from caopo.pay.back_pay import BackPay, back_pay
     from caopo.pay.components.commuting import commuting_allowance
+    from caopo.pay.components.jubilee import Jubileum, jubileum
     from caopo.pay.employment import Employment
     from caopo.pay.income import AnnualIncome, annual_income
+    from caopo.pay.parental_leave import ParentalLeave, parental_leave
     from caopo.pay.projection import projected_salary
     from caopo.professionalisation.budgets import (
         BudgetGrant,

@@ -247,7 +247,7 @@ def test_every_year_is_a_school_year_and_bands_cover_without_gaps() -> None:
     assert len(versions) == 11
     for version in versions:
         assert version.effective_from == school_year(version.school_year).start
-        for kind, funding in version.school_types.items():
+        for funding in version.school_types.values():
             bands = funding.bands
             # no band holds 0 pupils: no funding (Besluit bekostiging WPO art. 3a lid 6)
             assert bands[0].pupils_from == 1

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from caopo.catalog.loader import catalog, load_file
 from caopo.errors import DataFileError, InvalidInputError, NoDataForDateError, NotPublishedError
-from caopo.money import round_cents
 from caopo.inputs import Category
+from caopo.money import round_cents
 from caopo.pay.components.commuting import commuting_allowance
 from caopo.pay.components.end_of_year import end_of_year_rule
 from caopo.pay.components.holiday import holiday_rule

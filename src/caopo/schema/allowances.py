@@ -192,6 +192,45 @@ class YearlyAllowance(TableVersion):
         return self
 
 
+class JubileeShare(StrictModel):
+    """At *years* of service, *percentage* of the month's salary."""
+
+    years: int = Field(ge=1, le=60)
+    percentage: Percentage
+
+
+class JubileeRule(TableVersion):
+    """Jubileumuitkering: a share of a month's salary at some years of service, plus the
+    vakantie-uitkering on it where ``with_holiday_allowance``; paid in the jubilee month."""
+
+    kind: Literal["jubilee_payment"]
+    shares: Annotated[tuple[JubileeShare, ...], ListAsTuple] = Field(min_length=1)
+    with_holiday_allowance: bool
+    paid: Literal["jubilee_month"]
+
+    @model_validator(mode="after")
+    def _check(self) -> JubileeRule:
+        years = [share.years for share in self.shares]
+        if years != sorted(set(years)):
+            raise ValueError("shares must be ascending by years, each once")
+        return self
+
+
+class ParentalLeaveRule(TableVersion):
+    """Ouderschapsverlof: ``paid_hours`` at ``percentage`` of the salary
+    (``first_year_percentage`` in the child's first year), then ``unpaid_hours``; for a
+    full-time week of ``full_time_hours_per_week``, pro rata the werktijdfactor where
+    ``pro_rata``."""
+
+    kind: Literal["parental_leave"]
+    paid_hours: Amount
+    percentage: Percentage
+    first_year_percentage: Percentage
+    unpaid_hours: Amount
+    full_time_hours_per_week: Amount
+    pro_rata: bool
+
+
 class CommutingRule(TableVersion):
     """Reiskosten woon-werkverkeer. ``computable: false`` keeps a regime whose rule was not
     read in full: caopo then raises :class:`NotPublishedError` with ``reason``."""
