@@ -155,9 +155,10 @@ def _carry(base: ScaleTable, code: str, step: int, day: date) -> _Carried:
             refs.extend(same.rests_on)
             sources.extend(same.sources)
         else:
+            what = "structural change" if event.change == "structural" else "unquantified raise"
             raise NotPublishedError(
                 f"{code} trede {step} on {day}: cannot project {base.table} "
-                f"{base.effective_from} across the structural change of {event.on} "
+                f"{base.effective_from} across the {what} of {event.on} "
                 f"({event.description}); load the table in force as your own "
                 f"(caopo.use_tables)"
             )
