@@ -127,3 +127,22 @@ def test_ouderschapsverlof_75_percent_in_the_first_year_then_55_then_unpaid() ->
         caopo.parental_leave(
             job, child_born="2023-01-10", start="2025-03-01", end="2025-12-31", hours_per_week=40
         )
+
+
+def test_vakantie_uitkering_paid_in_the_payroll_month_or_accrued() -> None:
+    """No source read gives the CAO PO payment month (docs/data.md); where a payroll pays in
+    May over June-May (the CAO MBO art. 6.1 pattern), holiday_month=5 does so: 8 % of LB
+    trede 5 (EUR 3.868) for October 2024 to May 2025 = 8 x 309,44 = EUR 2.475,52."""
+    job = caopo.Employment("LB", 5, start="2024-10-01", end="2025-09-15")
+    paid = caopo.annual_income(job, year=2025, holiday_month=5)
+    lines = _lines(paid, "vakantie_uitkering")
+    assert [(m, a) for m, a, _ in lines] == [
+        (date(2025, 5, 1), Decimal("2475.52")),
+        # leaving on 15 September: June, July at 309,44, August 320,08 (trede 6), half of
+        # September 160,04
+        (date(2025, 9, 1), Decimal("1099.00")),
+    ]
+    accrued = caopo.annual_income(job, year=2025)
+    assert len(_lines(accrued, "vakantie_uitkering")) == 9  # the default: every month
+    with pytest.raises(InvalidInputError, match="holiday_month"):
+        caopo.annual_income(job, year=2025, holiday_month=13)
