@@ -146,3 +146,28 @@ def test_vakantie_uitkering_paid_in_the_payroll_month_or_accrued() -> None:
     assert len(_lines(accrued, "vakantie_uitkering")) == 9  # the default: every month
     with pytest.raises(InvalidInputError, match="holiday_month"):
         caopo.annual_income(job, year=2025, holiday_month=13)
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"), [(2022, "885.00"), (2023, "929.25"), (2024, "973.50"), (2025, "973.50")]
+)
+def test_review_w4_oop_yearly_payment_follows_the_10_percent(year: int, expected: str) -> None:
+    """REVIEW-2026-11-rules.md section 12, W4: OOP schaal 6 at werktijdfactor 0,6 'would get
+    about EUR 929,25 in 2023 (half a year at each rate) and EUR 973,50 a year from 2024'
+    (0,6 x 1.475, then 0,6 x 1.622,50; VO-raad +10 % on 2023-07-01)."""
+    employment = caopo.Employment("6", 9, start=date(year, 1, 1), fte=Decimal("0.6"))
+    income = caopo.annual_income(employment, year=year, strict=False)
+    assert income.totals["jaarlijkse_uitkering_oop"] == Decimal(expected)
+
+
+def test_the_bindingstoelage_note_names_files_that_exist() -> None:
+    """REVIEW-2026-11-rules.md section 1: the school leaders' note pointed to teacher and OOP
+    files that did not exist."""
+    import re
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "data" / "allowances"
+    note = (folder / "school_leaders_bindingstoelage_2022-01-01.yaml").read_text(encoding="utf-8")
+    named = re.findall(r"[a-z_]+_\d{4}-\d\d-\d\d\.yaml", note)
+    assert "bindingstoelage_2022-01-01.yaml" in named
+    assert all((folder / name).is_file() for name in named)

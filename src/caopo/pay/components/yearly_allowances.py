@@ -59,12 +59,15 @@ def _at_top(employment: Employment, step: int, day: date) -> bool:
     return step >= top
 
 
+def _rows(version: YearlyAllowance, employment: Employment) -> list[YearlyAllowanceRow]:
+    """The rows that hold the employment's category and scale (any step)."""
+    return [r for r in version.rows if r.holds(employment.category, employment.scale)]
+
+
 def _row(version: YearlyAllowance, employment: Employment, step: int, day: date) -> Decimal:
     """The yearly amount for *step* on *day* (0 where no row holds it); a row without an
     amount raises."""
-    rows = [r for r in version.rows if r.holds(employment.category, employment.scale)]
-    if not rows:
-        return Decimal(0)
+    rows = _rows(version, employment)
     position = "top" if _at_top(employment, step, day) else "below_top"
     found: YearlyAllowanceRow | None = next((r for r in rows if r.steps == position), None)
     if found is None:
@@ -86,6 +89,8 @@ class _Accrued:
 
 def _on_payment_day(version: YearlyAllowance, context: PayContext, paid: date) -> _Accrued | None:
     employment = context.employment
+    if not _rows(version, employment):
+        return None
     plan = plan_months(employment, [paid])
     if not plan.months or plan.months[0].segments[0].start != paid:
         return None  # not in service on the first day of the payment month
@@ -107,6 +112,8 @@ def _monthly(table: str, context: PayContext, paid: date) -> _Accrued | None:
             version = yearly_allowance_rule(table, month.month, as_known_on=context.as_known_on)
         except NoDataForDateError:
             continue  # before the toelage existed: nothing accrues
+        if not _rows(version, employment):
+            continue
         for segment in month.segments:
             amount = _row(version, employment, segment.change.held(), segment.start)
             if amount:
