@@ -156,6 +156,8 @@ def test_components_sum_to_totals_and_are_never_negative(
             commute_km=None if km is None else Decimal(km),
         ),
         year=2025,
+        strict=False,  # trede 11 reaches the top in August: the top-step oktobertoelage of
+        # October 2025 has no amount in the sources, a missing line (0) in lenient mode
     )
     for month in income.months:
         assert month.total == sum((ln.amount for ln in month.lines), Decimal(0))

@@ -29,3 +29,15 @@ def test_convert_keeps_the_step_provisionally_and_says_why() -> None:
     )
     assert conversion.status == "provisional"
     assert any("No inpassing method is published" in note for note in conversion.notes)
+
+
+def test_schaal_10_is_projected_at_the_lb_amount_without_its_own_table() -> None:
+    """CNV: schaal 10 gets 'dezelfde tredebedragen als de leraarschaal LB' from 2026-07-01,
+    so where no schaal 10 table is shipped its projection is LB's amount, provisional."""
+    ten = caopo.projected_salary("10", 5, on="2026-07-01")
+    lb = caopo.projected_salary("LB", 5, on="2026-07-01")
+    assert (ten.full_time_amount, ten.status, ten.projected) == (
+        lb.full_time_amount,
+        "provisional",
+        True,
+    )
