@@ -75,7 +75,8 @@ def _row(version: YearlyAllowance, employment: Employment, step: int, day: date)
     if found.amount is None:
         raise NotPublishedError(
             f"{version.allowance} {version.effective_from} for {employment.scale} trede {step} "
-            f"({position.replace('_', ' ')}): {found.not_read}"
+            f"({position.replace('_', ' ')}): {found.not_read}; strict=False (caopo income "
+            f"--lenient) shows the year with this line missing"
         )
     return found.amount
 
