@@ -7,6 +7,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import caopo
 from caopo.errors import InvalidInputError, NotPublishedError
@@ -171,3 +173,27 @@ def test_the_bindingstoelage_note_names_files_that_exist() -> None:
     named = re.findall(r"[a-z_]+_\d{4}-\d\d-\d\d\.yaml", note)
     assert "bindingstoelage_2022-01-01.yaml" in named
     assert all((folder / name).is_file() for name in named)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    hours=st.sampled_from([1, 4, 8, 16, 24, 40]),
+    days=st.integers(min_value=0, max_value=200),
+    born_before=st.integers(min_value=0, max_value=900),
+)
+def test_parental_leave_never_raises_pay_and_never_exceeds_its_hours(
+    hours: int, days: int, born_before: int
+) -> None:
+    job = caopo.Employment("LB", 5, start="2025-01-01", step_increase=False)
+    start = date(2025, 3, 1)
+    born = date.fromordinal(start.toordinal() - born_before)
+    end = date.fromordinal(start.toordinal() + days)
+    try:
+        leave = caopo.parental_leave(
+            job, child_born=born, start=start, end=end, hours_per_week=hours
+        )
+    except InvalidInputError as exc:
+        assert "1040 hours" in str(exc)  # only a plan beyond 26 x 40 h is refused
+        return
+    assert all(m.pay_effect <= 0 for m in leave.months)
+    assert leave.paid_hours_used <= 415 and leave.unpaid_hours_used <= 625

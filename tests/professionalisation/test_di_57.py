@@ -41,3 +41,10 @@ def test_own_contribution_40_percent_up_to_schaal_8_and_260_hours() -> None:
     assert capped.hours == 260
     with pytest.raises(InvalidInputError, match="below the minimum of 45"):
         caopo.di_own_contribution(3000, scale="LB", on="2021-01-01", fte="0.3")
+
+
+def test_own_contribution_refuses_nonsense() -> None:
+    with pytest.raises(InvalidInputError, match="above 0"):
+        caopo.di_own_contribution(3000, scale="LB", on="2021-01-01", hours=-5)
+    with pytest.raises(InvalidInputError, match="above 0"):
+        caopo.di_own_contribution(0, scale="LB", on="2021-01-01")

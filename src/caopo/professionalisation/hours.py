@@ -236,6 +236,10 @@ def di_own_contribution(
             f"below the minimum of {item.min_hours_per_year} h: there is no budget to take"
         )
     taken = budget.hours_per_year if hours is None else to_decimal(hours, name="hours")
+    if taken <= 0 or full <= 0:
+        raise InvalidInputError(
+            f"salary and hours must be above 0, not salary {shown(salary)}, hours {shown(hours)}"
+        )
     base = quantize(min(taken, rule.max_hours), Decimal(1).scaleb(-rule.hours_decimals))
     quantum = Decimal(1).scaleb(-rule.fraction_decimals)
     exact = base / rule.norm_hours_per_year
