@@ -95,6 +95,7 @@ _EXPORTS: dict[str, str] = {
     "rename_chain": "caopo.salary_scales.renames",
     "Conversion": "caopo.salary_scales.conversions",
     "CareerRow": "caopo.salary_scales.careers",
+    "CareerTimeline": "caopo.salary_scales.careers",
     "convert": "caopo.salary_scales.conversions",
     "career_timeline": "caopo.salary_scales.careers",
 }
@@ -107,6 +108,7 @@ __all__ = [
     "CaopoError",
     "CareerPatternDetail",
     "CareerRow",
+    "CareerTimeline",
     "Category",
     "Conversion",
     "DataFileError",
@@ -245,7 +247,7 @@ if TYPE_CHECKING:
         per_pupil_funding_detail,
     )
     from caopo.professionalisation.register import RegisterStatus, register_status
-    from caopo.salary_scales.careers import CareerRow, career_timeline
+    from caopo.salary_scales.careers import CareerRow, CareerTimeline, career_timeline
     from caopo.salary_scales.codes import (
         ScaleCode,
         ScaleInfo,

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from caopo.dates import add_years
+from caopo.display import Display, Tabular, record
 from caopo.errors import InvalidInputError
 from caopo.inputs import to_date
 from caopo.money import Number, quantize, round_cents, to_decimal
@@ -41,7 +42,7 @@ def parental_leave_rule(on: date | str) -> ParentalLeaveRule:
 
 
 @dataclass(frozen=True, slots=True)
-class LeaveMonth:
+class LeaveMonth(Display):
     """One month of the leave plan."""
 
     month: date
@@ -55,7 +56,7 @@ class LeaveMonth:
 
 
 @dataclass(frozen=True, slots=True)
-class ParentalLeave:
+class ParentalLeave(Tabular):
     """The monthly pay effect of a parental leave plan, with the hours used."""
 
     months: tuple[LeaveMonth, ...]
@@ -68,6 +69,11 @@ class ParentalLeave:
     status: Status
     sources: tuple[Source, ...]
     rests_on: tuple[Reference, ...]
+
+    def _frame_rows(self) -> list[dict[str, object]]:
+        """One row per month of the plan."""
+        fields = ("month", "hours", "paid_hours", "unpaid_hours", "pay_effect", "status")
+        return [record(month, fields) for month in self.months]
 
 
 @dataclass

@@ -31,6 +31,7 @@ from datetime import date
 from decimal import Decimal
 
 from caopo.catalog.loader import catalog
+from caopo.display import Display
 from caopo.errors import InvalidInputError, shown
 from caopo.inputs import scale_text, to_date, to_flag, to_fte, to_years
 from caopo.money import Number, quantize, round_cents, to_decimal, truncate
@@ -72,7 +73,7 @@ class HourLine:
 
 
 @dataclass(frozen=True, slots=True)
-class HoursEntitlement:
+class HoursEntitlement(Display):
     """The hour budgets of one employee on a date; ``status`` is the weakest of its lines."""
 
     on: date
@@ -186,7 +187,7 @@ def professionalisation_hours(
 
 
 @dataclass(frozen=True, slots=True)
-class OwnContribution:
+class OwnContribution(Display):
     """The eigen bijdrage a month over the 57+ hours taken as leave, with how it was found."""
 
     amount: Decimal

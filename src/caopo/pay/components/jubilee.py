@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from caopo.catalog.loader import catalog
 from caopo.dates import add_years
+from caopo.display import Display
 from caopo.errors import CaopoError, InvalidInputError
 from caopo.inputs import scale_text, to_date, to_fte, to_step, to_years
 from caopo.money import Number, round_cents
@@ -51,7 +52,7 @@ def jubilee_rule(on: date | str, *, as_known_on: date | str | None = None) -> Ju
 
 
 @dataclass(frozen=True, slots=True)
-class Jubileum:
+class Jubileum(Display):
     """A jubileumuitkering: the amount, the rule it follows and where that was read."""
 
     amount: Decimal
