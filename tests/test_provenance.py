@@ -71,6 +71,17 @@ SAMPLES: dict[str, Callable[[], object]] = {
         "directietoelage", scale="DB", on="2019-01-01"
     ),
     "TableInfo": lambda: caopo.tables()[0],
+    "Jubileum": lambda: caopo.jubileum("LB", 12, on="2025-03-01", years=25),
+    "ParentalLeave": lambda: caopo.parental_leave(
+        caopo.Employment("LB", 5, start="2025-01-01"),
+        child_born="2025-01-10",
+        start="2025-03-01",
+        end="2025-03-31",
+        hours_per_week=8,
+    ),
+    "OwnContribution": lambda: caopo.di_own_contribution(
+        3000, scale="11", on="2021-01-01", fte="0.6957"
+    ),
 }
 """A real result of every public result type."""
 

@@ -43,12 +43,18 @@ _EXPORTS: dict[str, str] = {
     "back_pay": "caopo.pay.back_pay",
     "projected_salary": "caopo.pay.projection",
     "commuting_allowance": "caopo.pay.components.commuting",
+    "Jubileum": "caopo.pay.components.jubilee",
+    "jubileum": "caopo.pay.components.jubilee",
+    "ParentalLeave": "caopo.pay.parental_leave",
+    "parental_leave": "caopo.pay.parental_leave",
     "data_version": "caopo.catalog.loader",
     "reset_tables": "caopo.catalog.loader",
     "use_tables": "caopo.catalog.loader",
     "BudgetGrant": "caopo.professionalisation.budgets",
     "BudgetStatement": "caopo.professionalisation.ledger",
     "HoursEntitlement": "caopo.professionalisation.hours",
+    "OwnContribution": "caopo.professionalisation.hours",
+    "di_own_contribution": "caopo.professionalisation.hours",
     "PerPupilResult": "caopo.professionalisation.per_pupil",
     "RegisterStatus": "caopo.professionalisation.register",
     "budget_detail": "caopo.professionalisation.budgets",
@@ -127,10 +133,13 @@ __all__ = [
     "GrowthStep",
     "HoursEntitlement",
     "InvalidInputError",
+    "Jubileum",
     "NoDataForDateError",
     "NoEquivalenceError",
     "NotPublishedError",
     "OverspendingError",
+    "OwnContribution",
+    "ParentalLeave",
     "PerPupilResult",
     "PublishedChange",
     "RegisterStatus",
@@ -159,6 +168,7 @@ __all__ = [
     "compare_editions",
     "convert",
     "data_version",
+    "di_own_contribution",
     "director_funding",
     "director_funding_detail",
     "example_function",
@@ -167,7 +177,9 @@ __all__ = [
     "funded_school_year",
     "garantietoelage",
     "garantietoelage_detail",
+    "jubileum",
     "numeric_scale",
+    "parental_leave",
     "per_pupil_funding",
     "per_pupil_funding_detail",
     "professionalisation_budget",
@@ -247,15 +259,22 @@ if TYPE_CHECKING:
     )
     from caopo.pay.back_pay import BackPay, back_pay
     from caopo.pay.components.commuting import commuting_allowance
+    from caopo.pay.components.jubilee import Jubileum, jubileum
     from caopo.pay.employment import Employment
     from caopo.pay.income import AnnualIncome, annual_income
+    from caopo.pay.parental_leave import ParentalLeave, parental_leave
     from caopo.pay.projection import projected_salary
     from caopo.professionalisation.budgets import (
         BudgetGrant,
         budget_detail,
         professionalisation_budget,
     )
-    from caopo.professionalisation.hours import HoursEntitlement, professionalisation_hours
+    from caopo.professionalisation.hours import (
+        HoursEntitlement,
+        OwnContribution,
+        di_own_contribution,
+        professionalisation_hours,
+    )
     from caopo.professionalisation.ledger import BudgetStatement, budget_statement
     from caopo.professionalisation.per_pupil import (
         PerPupilResult,

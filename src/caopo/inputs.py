@@ -215,6 +215,10 @@ def to_fte(
 
     >>> to_fte("0.8")
     Decimal('0.8')
+    >>> to_fte("0.12345")
+    Traceback (most recent call last):
+    ...
+    caopo.errors.InvalidInputError: fte (werktijdfactor) has at most four decimals (Rechtspositiebesluit WPO/WEC art. 1 sub g: 'rekenkundig afgerond op vier cijfers achter de komma'; AVS), not '0.12345'; round it to four decimals first, as payroll does
     >>> to_fte(2)
     Traceback (most recent call last):
     ...
@@ -228,6 +232,12 @@ def to_fte(
         raise InvalidInputError(
             f"{name} must be above 0 and at most {FTE_MAX} (48 of 40 hours){zero}, "
             f"not {shown(value)}"
+        )
+    if fte % Decimal("0.0001") != 0:
+        raise InvalidInputError(
+            f"{name} has at most four decimals (Rechtspositiebesluit WPO/WEC art. 1 sub g: "
+            f"'rekenkundig afgerond op vier cijfers achter de komma'; AVS), not {shown(value)}; "
+            f"round it to four decimals first, as payroll does"
         )
     return fte
 

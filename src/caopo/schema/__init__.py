@@ -11,9 +11,12 @@ from caopo.schema.allowances import (
     CommutingRule,
     EndOfYearPayment,
     HolidayAllowance,
+    JubileeRule,
     OneOffPayments,
     OopYearlyPayment,
+    ParentalLeaveRule,
     SchoolLeaderAllowanceTable,
+    YearlyAllowance,
 )
 from caopo.schema.avs import AvsRates
 from caopo.schema.base import DataDocument
@@ -43,6 +46,9 @@ KIND_MODELS: dict[str, type[DataDocument]] = {
     "end_of_year_payment": EndOfYearPayment,
     "holiday_allowance": HolidayAllowance,
     "oop_yearly_payment": OopYearlyPayment,
+    "yearly_allowance": YearlyAllowance,
+    "jubilee_payment": JubileeRule,
+    "parental_leave": ParentalLeaveRule,
     "commuting_allowance": CommutingRule,
     "one_off_payments": OneOffPayments,
     "professionalisation_budget": BudgetRule,
