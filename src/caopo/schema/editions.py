@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from decimal import Decimal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from caopo.schema.base import (
+    MAX_AMOUNT,
     Amount,
     CodeText,
     ListAsTuple,
@@ -17,7 +19,23 @@ from caopo.schema.base import (
 )
 from caopo.schema.mappings import SourceKeys, _SourcedDocument
 
-__all__ = ["ComparisonRow", "EditionComparisonTable"]
+__all__ = ["ComparisonRow", "EditionComparisonTable", "EuroChange"]
+
+
+def _exact(value: Any) -> Any:
+    return Decimal(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _euro_change(value: Decimal) -> Decimal:
+    if not value.is_finite() or abs(value) >= MAX_AMOUNT or (value * 100) % 1 != 0:
+        raise ValueError(
+            f"a change in euros is finite, below {MAX_AMOUNT} either way and in cents, got {value}"
+        )
+    return value
+
+
+EuroChange = Annotated[Decimal, BeforeValidator(_exact), AfterValidator(_euro_change)]
+"""A change of a euro amount as printed: may be negative, in whole cents."""
 
 
 class ComparisonRow(StrictModel):
@@ -30,7 +48,7 @@ class ComparisonRow(StrictModel):
     income_increase_eur_per_year: Amount
     income_increase_pct: Percentage
     increase_range_pct: Annotated[tuple[Percentage, Percentage], ListAsTuple]
-    perspective_change_eur_per_month: Percentage
+    perspective_change_eur_per_month: EuroChange
     years_to_top_change: int = Field(ge=-40, le=40)
     steps_change: int | None = Field(default=None, ge=-40, le=40)
     note: str | None = None
