@@ -4,7 +4,8 @@ Every subcommand (and every action of ``caopo tables``) must be here: a test fai
 parser has one this registry lacks. The fuzz suite (tests/cli/test_fuzz.py) replaces each
 value of these invocations with junk; the JSON contract (tests/cli/test_json_contract.py)
 validates their ``--json`` output against ``caopo schema``. ``{csv}`` and ``{folder}`` are
-filled in with a CSV salary table and a folder of table files.
+filled in with a CSV salary table and a folder of table files; ``{staff}`` and ``{members}``
+with a staff list and a list of AVS members.
 """
 
 from __future__ import annotations
@@ -62,6 +63,16 @@ REGISTRY: dict[str, tuple[tuple[str, ...], ...]] = {
     "professionalisation-hours": (
         ("professionalisation-hours", "--on", "2021-01-01", "--fte", "0.5", "--age", "58"),
     ),
+    "functiemix": (("functiemix", "{staff}", "--sector", "bao", "--on", "2015-03-01"),),
+    "avs-contribution": (("avs-contribution", "{members}", "--school-year", "2014-2015"),),
+    "example-function": (
+        ("example-function", "onderwijsassistent B", "--on", "2024-11-01"),
+        ("example-function", "--list", "--on", "2024-11-01"),
+    ),
+    "compare-editions": (
+        ("compare-editions", "A12"),
+        ("compare-editions", "A12", "--before", "2021-12-31", "--after", "2022-01-01"),
+    ),
     "schema": (("schema", "salary"),),
     "completion": (("completion", "bash"), ("completion", "zsh")),
 }  # fmt: skip
@@ -86,7 +97,18 @@ def example_files(folder: Path) -> dict[str, str]:
         "  - {title: t, url: 'https://example.org'}\ncells:\n  LB: {1: 3463.00}\n",
         encoding="utf-8",
     )
-    return {"{csv}": str(csv), "{folder}": str(tables)}
+    staff = folder / "staff.csv"
+    staff.write_text("naam;scale;fte\nA;LA;1\nB;LB;0,5\nC;LB;1\n", encoding="utf-8")
+    members = folder / "members.csv"
+    members.write_text(
+        "name,school,pupils,role\nAns,12AB,250,directeur\nBert,12AB,250,\n", encoding="utf-8"
+    )
+    return {
+        "{csv}": str(csv),
+        "{folder}": str(tables),
+        "{staff}": str(staff),
+        "{members}": str(members),
+    }
 
 
 def filled(argv: tuple[str, ...], files: dict[str, str]) -> list[str]:

@@ -42,6 +42,10 @@ COMMANDS: dict[str, str] = {
     "register-status": "register",
     "per-pupil-funding": "per_pupil",
     "professionalisation-hours": "hours",
+    "functiemix": "functiemix",
+    "avs-contribution": "avs_contribution",
+    "example-function": "example_function",
+    "compare-editions": "compare_editions",
     "schema": "schema",
     "completion": "completion",
 }

@@ -37,6 +37,8 @@ from caopo.money import CENT
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
+    from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+    from pydantic_core import core_schema
 
 __all__ = [
     "EXACT_KEYS",
@@ -79,13 +81,20 @@ MONEY_KEYS = frozenset(
         "granted",
         "guaranteed_amount",
         "includes_directeur_toelage_toeslag",
+        "income_increase_eur_per_year",
+        "increase_per_step",
+        "increase_per_step_change",
         "lapsed",
         "lapsed_total",
+        "maximum",
+        "minimum",
         "new_amount",
         "old_amount",
         "old_salary",
         "old_salary_indexed",
         "opening_balance",
+        "perspective_change",
+        "perspective_change_eur_per_month",
         "rate",
         "spent",
         "spent_by_origin",
@@ -101,18 +110,26 @@ EXACT_KEYS = frozenset(
         "commute_km",
         "count",
         "fte",
+        "fte_share",
+        "gap_fte",
+        "head_share",
         "hours_per_week",
         "hours_per_year",
+        "income_increase_pct",
+        "increase_range_pct",
         "indexation_factor",
+        "national",
         "part",
         "percentage",
+        "target",
         "target_amount",
+        "target_fte",
         "travel_days_per_week",
         "value",
     }
 )
 """Keys whose decimals are exact numbers that are not payable amounts (a werktijdfactor,
-a factor, a percentage, hours, a pupil count, and ``target_amount``: the unrounded raised
+a factor, a percentage or share, fte, hours, a pupil count, and ``target_amount``: the unrounded raised
 salary a conversion compares): the exact decimal as a string, ``"0.8"``."""
 
 MONEY_PATTERN = r"^-?[0-9]+\.[0-9]{2}$"
@@ -205,6 +222,20 @@ def _cents(value: Any, key: str = "") -> Any:
     return value
 
 
+def _generator() -> type[GenerateJsonSchema]:
+    """pydantic's schema generator, with a decimal marked ``"format": "decimal"`` so that only
+    decimals (not text) under a money key get the money pattern."""
+    from pydantic.json_schema import GenerateJsonSchema
+
+    class _Schema(GenerateJsonSchema):
+        def decimal_schema(self, schema: core_schema.DecimalSchema) -> JsonSchemaValue:
+            if self.mode == "serialization":
+                return {"type": "string", "format": "decimal"}
+            return super().decimal_schema(schema)
+
+    return _Schema
+
+
 @cache
 def _adapter(kind: Any) -> TypeAdapter[Any]:
     from pydantic import TypeAdapter
@@ -214,7 +245,7 @@ def _adapter(kind: Any) -> TypeAdapter[Any]:
 
 def command_schema(name: str, parser: argparse.ArgumentParser, kind: Any) -> dict[str, Any]:
     """The JSON Schema of ``caopo NAME --json``, from the command's parser and result type."""
-    result = _adapter(kind).json_schema(mode="serialization")
+    result = _adapter(kind).json_schema(mode="serialization", schema_generator=_generator())
     defs = result.pop("$defs", {})
     for schema in (result, *defs.values()):
         _money_schema(schema)
@@ -238,14 +269,14 @@ def command_schema(name: str, parser: argparse.ArgumentParser, kind: Any) -> dic
 
 
 def _money_schema(schema: Any, money: bool = False) -> None:
-    """Give every decimal (a string in serialisation mode) under a money key the pattern."""
+    """Give every decimal under a money key the pattern of two decimals."""
     if isinstance(schema, list):
         for item in schema:
             _money_schema(item, money)
         return
     if not isinstance(schema, dict):
         return
-    if money and schema.get("type") == "string":
+    if money and schema.get("format") == "decimal":
         schema["pattern"] = MONEY_PATTERN
     for key, sub in schema.items():
         if key == "properties":
