@@ -147,7 +147,11 @@ cells:
 
 @pytest.fixture
 def oop_tables(tmp_path: Path) -> Path:
-    (tmp_path / "support_staff_2022-01-01.yaml").write_text(SUPPORT_STAFF, encoding="utf-8")
+    # A user table ends at a structural change of the chain it cannot be carried across
+    # (2022-08-01 VO tables, 2024-01-01 re-issue): one test version after each.
+    for start in ("2022-01-01", "2022-08-01", "2024-01-01"):
+        text = SUPPORT_STAFF.replace("2022-01-01", start)
+        (tmp_path / f"support_staff_{start}.yaml").write_text(text, encoding="utf-8")
     return tmp_path
 
 

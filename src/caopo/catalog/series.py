@@ -69,8 +69,12 @@ class Series(Generic[T]):
         return tuple(zip(self.starts, self.ends, strict=True))
 
     def end_of(self, version: TableVersion) -> date | None:
-        """The exclusive end of *version* (``None``: open)."""
-        return self.ends[self.starts.index(version.effective_from)]
+        """The exclusive end of *version* (``None``: open); a version not in this series
+        (from another catalog) ends where it says, if it says."""
+        index = bisect_right(self.starts, version.effective_from) - 1
+        if index >= 0 and self.starts[index] == version.effective_from:
+            return self.ends[index]
+        return version.effective_until
 
     def entry_on(self, on: date, *, as_known_on: date | None = None) -> Entry[T] | None:
         """The entry in force on *on* (as known on *as_known_on*), or ``None``."""
