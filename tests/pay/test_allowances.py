@@ -266,7 +266,8 @@ def test_who_gets_the_oop_payment_is_data(tmp_path: Path) -> None:
     plain, directors = tmp_path / "plain", tmp_path / "directors"
     for folder in (plain, directors):
         folder.mkdir()
-        (folder / "support_staff_2022-01-01.yaml").write_text(SUPPORT_STAFF, encoding="utf-8")
+        text = SUPPORT_STAFF.replace("2022-01-01", "2024-01-01")
+        (folder / "support_staff_2024-01-01.yaml").write_text(text, encoding="utf-8")
     (directors / "oop_jaarlijkse_uitkering_2022-01-01.yaml").write_text(
         for_directors, encoding="utf-8"
     )

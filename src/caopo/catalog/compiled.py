@@ -22,15 +22,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from caopo.catalog import state
-from caopo.catalog.state import shipped_data_dir
 from caopo.catalog.salary_index import SalaryIndex, SalaryVersion
+from caopo.catalog.state import shipped_data_path
 
 __all__ = [
     "ENV_CACHE",
@@ -49,24 +47,38 @@ FORMAT = 1
 
 ENV_CACHE = "CAOPO_CACHE_DIR"
 PACKAGED = "_compiled_tables.json"
-_PACKAGE = Path(__file__).resolve().parents[1]
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 """The ``caopo`` package folder."""
 
 
-def data_key(data_dir: Path, code_dir: Path = _PACKAGE) -> str:
+def _files(root: str, pattern_suffix: str = "") -> list[tuple[str, str]]:
+    found = []
+    for folder, _, names in os.walk(root):
+        for name in names:
+            if name.endswith(pattern_suffix):
+                path = os.path.join(folder, name)
+                found.append((os.path.relpath(path, root).replace(os.sep, "/"), path))
+    return sorted(found)
+
+
+def data_key(data_dir: str, code_dir: str = _PACKAGE) -> str:
     """The hash a compiled file must carry to be used: every file under *data_dir* and
     every module under ``catalog/`` and ``schema/`` of *code_dir*, by relative path."""
     digest = hashlib.sha256(f"caopo-compiled-{FORMAT}".encode())
-    sources = [(data_dir, p) for p in data_dir.rglob("*") if p.is_file()]
+    sources = _files(data_dir)
     for package in ("catalog", "schema"):
-        sources += [(code_dir, p) for p in (code_dir / package).glob("*.py")]
-    for root, path in sorted(sources, key=lambda pair: (str(pair[0]), pair[1].as_posix())):
-        digest.update(b"\0" + path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
+        sources += [
+            (f"{package}/{name}", path)
+            for name, path in _files(os.path.join(code_dir, package), ".py")
+            if "/" not in name
+        ]
+    for name, path in sources:
+        with open(path, "rb") as handle:
+            digest.update(b"\0" + name.encode() + b"\0" + handle.read())
     return digest.hexdigest()
 
 
-def _plain(version: SalaryVersion, data_dir: Path) -> dict[str, Any]:
+def _plain(version: SalaryVersion, data_dir: str) -> dict[str, Any]:
     return {
         "table": version.table,
         "effective_from": version.effective_from.isoformat(),
@@ -81,7 +93,7 @@ def _plain(version: SalaryVersion, data_dir: Path) -> dict[str, Any]:
         },
         "omitted": [[scale, step, reason] for (scale, step), reason in version.omitted.items()],
         "basis": version.basis,
-        "path": version.path.relative_to(data_dir).as_posix(),
+        "path": os.path.relpath(version.path, data_dir).replace(os.sep, "/"),
         "origin": version.origin,
         "sources": list(version.raw_sources),
     }
@@ -95,13 +107,13 @@ def _day(text: str | None) -> date | None:
     return None if text is None else date.fromisoformat(text)
 
 
-def encode(index: SalaryIndex, key: str, data_dir: Path) -> str:
+def encode(index: SalaryIndex, key: str, data_dir: str) -> str:
     """The compiled form of *index* (shipped versions under *data_dir*), carrying *key*."""
     versions = [_plain(v, data_dir) for v in index.every_version()]
     return json.dumps({"format": FORMAT, "key": key, "versions": versions}, ensure_ascii=False)
 
 
-def decode(text: str, key: str, data_dir: Path) -> SalaryIndex | None:
+def decode(text: str, key: str, data_dir: str) -> SalaryIndex | None:
     """The index in a compiled file, or ``None`` if it is stale (another key or format)."""
     raw = json.loads(text)
     if not isinstance(raw, dict) or raw.get("format") != FORMAT or raw.get("key") != key:
@@ -121,7 +133,7 @@ def decode(text: str, key: str, data_dir: Path) -> SalaryIndex | None:
             },
             omitted={(scale, step): reason for scale, step, reason in item["omitted"]},
             basis=item["basis"],
-            path=data_dir / item["path"],
+            path=os.path.join(data_dir, *item["path"].split("/")),
             origin=item["origin"],
             raw_sources=tuple(item["sources"]),
         )
@@ -129,10 +141,11 @@ def decode(text: str, key: str, data_dir: Path) -> SalaryIndex | None:
     )
 
 
-def read_compiled(path: Path, key: str, data_dir: Path) -> SalaryIndex | None:
+def read_compiled(path: str, key: str, data_dir: str) -> SalaryIndex | None:
     """The index compiled in *path* if it exists and carries *key*; else ``None``."""
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
     except OSError:
         return None
     try:
@@ -141,20 +154,24 @@ def read_compiled(path: Path, key: str, data_dir: Path) -> SalaryIndex | None:
         return None
 
 
-def cache_file(key: str) -> Path:
+def cache_file(key: str) -> str:
     """Where the compiled file for *key* is cached for an editable or development checkout."""
     folder = os.environ.get(ENV_CACHE) or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "caopo"
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+        "caopo",
     )
-    return Path(folder) / f"tables-{key[:24]}.json"
+    return os.path.join(folder, f"tables-{key[:24]}.json")
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: str, text: str) -> None:
     """Write atomically (a reader sees the old file or the whole new one); a cache that
     cannot be written is skipped."""
+    import tempfile
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        folder = os.path.dirname(path)
+        os.makedirs(folder, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
         os.replace(temporary, path)
@@ -162,20 +179,21 @@ def _write(path: Path, text: str) -> None:
         return
 
 
-def compile_to(path: Path) -> None:
+def compile_to(path: str | os.PathLike[str]) -> None:
     """Validate every shipped file with the full schema and write the compiled form to
     *path* (the build hook's step)."""
     from caopo.catalog.loader import shipped_catalog
 
-    data_dir = shipped_data_dir()
+    data_dir = shipped_data_path()
     index = SalaryIndex.from_series(shipped_catalog().salary_series())
-    path.write_text(encode(index, data_key(data_dir), data_dir), encoding="utf-8")
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(encode(index, data_key(data_dir), data_dir))
 
 
 def _shipped_index(snap: state.Snapshot) -> SalaryIndex:
-    data_dir = shipped_data_dir()
+    data_dir = shipped_data_path()
     key = data_key(data_dir)
-    for candidate in (_PACKAGE / PACKAGED, cache_file(key)):
+    for candidate in (os.path.join(_PACKAGE, PACKAGED), cache_file(key)):
         found = read_compiled(candidate, key, data_dir)
         if found is not None:
             return found

@@ -42,8 +42,8 @@ from caopo.catalog import state
 from caopo.catalog.carry import carry_forward
 from caopo.catalog.derive import materialise
 from caopo.catalog.salary_index import table_rank
-from caopo.catalog.state import shipped_data_dir
 from caopo.catalog.series import Entry, Series
+from caopo.catalog.state import shipped_data_path
 from caopo.catalog.yaml import line_of, load_yaml
 from caopo.errors import DataFileError, NoDataForDateError
 from caopo.schema import KIND_MODELS
@@ -68,6 +68,12 @@ ENV_REPLACE = state.ENV_REPLACE
 
 D = TypeVar("D", bound=DataDocument)
 T = TypeVar("T", bound=TableVersion)
+
+
+def shipped_data_dir() -> Path:
+    """The folder holding the shipped tables: inside the installed package (wheel), or
+    the repository's ``data/`` folder in an editable or development checkout."""
+    return Path(shipped_data_path())
 
 
 def data_version() -> str:
@@ -199,9 +205,7 @@ def _shipped_periods(shipped: dict[_Key, Entry[DataDocument]]) -> dict[str, list
     for entry in shipped.values():
         document = entry.document
         if isinstance(document, TableVersion):
-            starts.setdefault(document.table, []).append(
-                Entry(document, entry.path, entry.origin)
-            )
+            starts.setdefault(document.table, []).append(Entry(document, entry.path, entry.origin))
     periods: dict[str, list[_Period]] = {}
     for table, group in starts.items():
         group.sort(key=lambda e: e.document.effective_from)
@@ -343,7 +347,7 @@ def loaded_for(snap: state.Snapshot) -> Loaded:
         if not isinstance(loaded, Loaded):
             loaded = _shipped()
             for folder, replace in snap.folders:
-                entries = _load_folder(folder, "user")
+                entries = _load_folder(Path(folder), "user")
                 loaded = _add(loaded, ((entry, replace) for entry in entries))
             snap.loaded = loaded
         return loaded
@@ -369,7 +373,7 @@ def use_tables(folder: str | os.PathLike[str], *, replace: bool = False) -> None
     with state.LOCK:
         snap = state.current()
         added = _add(loaded_for(snap), ((entry, replace) for entry in entries))
-        state.swap(state.Snapshot((*snap.folders, (path, replace)), added))
+        state.swap(state.Snapshot((*snap.folders, (str(path), replace)), added))
 
 
 def reset_tables() -> None:

@@ -18,7 +18,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from caopo.provenance import Status
@@ -56,7 +55,8 @@ class SalaryVersion:
     """The reason of every printed cell left out, by (scale, step)."""
     basis: str
     """One line: the version, and for a derived version how it was computed (and from which file)."""
-    path: Path
+    path: str
+    """The file the version was read (or computed) from."""
     origin: str
     raw_sources: tuple[dict[str, Any], ...] = ()
     _sources: tuple[Source, ...] | None = field(default=None, repr=False)
@@ -109,7 +109,7 @@ def _version(entry: Entry[ScaleTable]) -> SalaryVersion:
         cells=v.cells,
         omitted={(cell.scale, cell.step): cell.reason.strip() for cell in v.omitted},
         basis=basis_of(entry),
-        path=entry.path,
+        path=str(entry.path),
         origin=entry.origin,
         raw_sources=tuple(s.model_dump(mode="json") for s in v.sources),
         _sources=v.sources,

@@ -20,8 +20,6 @@ import os
 import threading
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from caopo.errors import DataFileError
@@ -36,7 +34,7 @@ __all__ = [
     "Snapshot",
     "clear",
     "current",
-    "shipped_data_dir",
+    "shipped_data_path",
     "swap",
 ]
 
@@ -48,15 +46,15 @@ LOCK = threading.RLock()
 the salary index may build the catalog)."""
 
 
-def shipped_data_dir() -> Path:
+def shipped_data_path() -> str:
     """The folder holding the shipped tables: inside the installed package (wheel), or
-    the repository's ``data/`` folder in an editable or development checkout."""
-    packaged = resources.files("caopo") / "data"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    checkout = Path(__file__).resolve().parents[3] / "data"
-    if checkout.is_dir():
-        return checkout
+    the repository's ``data/`` folder in an editable or development checkout. (A string:
+    this module is on the ``caopo.salary()`` path, which does not import :mod:`pathlib`.)"""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    checkout = os.path.join(os.path.dirname(os.path.dirname(package)), "data")
+    for folder in (os.path.join(package, "data"), checkout):
+        if os.path.isdir(folder):
+            return folder
     raise DataFileError(f"{checkout}: the shipped tables are missing; reinstall caopo")
 
 
@@ -65,7 +63,7 @@ class Snapshot:
     """The user folders in use and what was built from them. The folders never change; the
     caches are filled once, under :data:`LOCK`."""
 
-    folders: tuple[tuple[Path, bool], ...]
+    folders: tuple[tuple[str, bool], ...]
     """``(folder, replace)`` in the order they were added, environment folders first."""
     loaded: object = None
     """The typed catalog built for these folders (a ``caopo.catalog.loader.Loaded``; typed
@@ -75,10 +73,10 @@ class Snapshot:
     """Salary indexes restricted to the versions known on a day (``as_known_on``)."""
 
 
-def _env_folders() -> tuple[tuple[Path, bool], ...]:
+def _env_folders() -> tuple[tuple[str, bool], ...]:
     raw = os.environ.get(ENV_FOLDERS, "")
     replace = os.environ.get(ENV_REPLACE, "") not in ("", "0")
-    return tuple((Path(part), replace) for part in raw.split(os.pathsep) if part.strip())
+    return tuple((part, replace) for part in raw.split(os.pathsep) if part.strip())
 
 
 _current: Snapshot | None = None
