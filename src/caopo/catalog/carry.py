@@ -86,14 +86,17 @@ def _carry(series: Series[ScaleTable], chain: RaiseChain) -> tuple[Entry[ScaleTa
         if event.change == "structural":
             previous = entries[-1]
             ended = previous.document.model_copy(update={"effective_until": event.on})
-            entries[-1] = Entry(ended, previous.path, previous.origin, previous.replaces)
+            entries[-1] = Entry(
+                ended, previous.path, previous.origin, previous.replaces, previous.carried
+            )
             break
         raises.append(event.on)
         statuses.append(event.status)
         known = max(known, event.known_from or event.on)
         version = _version(root, event, tuple(raises), quantum, chain, dropped)
         update = {"status": weakest(["derived", *statuses]), "known_from": known}
-        entries.append(Entry(version.model_copy(update=update), last.path, last.origin))
+        carried_version = version.model_copy(update=update)
+        entries.append(Entry(carried_version, last.path, last.origin, carried=True))
     return tuple(entries)
 
 

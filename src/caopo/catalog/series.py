@@ -33,6 +33,8 @@ class Entry(Generic[D]):
     origin: Literal["shipped", "user"]
     replaces: Path | None = None
     """The shipped file this user file replaces (``use_tables(..., replace=True)``)."""
+    carried: bool = False
+    """Computed by caopo from *path*'s version and later raises (:mod:`caopo.catalog.carry`)."""
 
 
 def describe_periods(periods: tuple[tuple[date, date | None], ...]) -> str:

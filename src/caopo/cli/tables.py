@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from caopo.catalog.importer import ImportOptions, read_cells, table_yaml
-from caopo.catalog.inventory import tables
+from caopo.catalog.inventory import Period, TableInfo, periods, tables
 from caopo.catalog.loader import validate_folder
 from caopo.cli._output import as_date, dump_json
 
@@ -17,7 +17,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser = subparsers.add_parser(
         "tables",
         help="list, validate or import table files",
-        description="Without a subcommand: list every loaded table version.",
+        description=(
+            "Without a subcommand: every loaded table with its published, derived and "
+            "provisional periods (complete or partial), then its versions."
+        ),
     )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(handler=_list)
@@ -27,6 +30,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "validate", help="check a table file or a folder of them, as caopo would load it"
     )
     validate.add_argument("path", type=Path)
+    validate.add_argument(
+        "--replace",
+        action="store_true",
+        help="check as caopo.use_tables(path, replace=True): your versions may replace shipped ones",
+    )
     validate.set_defaults(handler=_validate)
 
     importer = actions.add_parser(
@@ -52,20 +60,42 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     importer.set_defaults(handler=_import)
 
 
+_STATUSES = ("published", "derived", "provisional")
+
+
+def _span(period: Period) -> str:
+    end = period.end or ""
+    coverage = f" {period.coverage}" if period.coverage else ""
+    return f"{period.start}..{end}{coverage}"
+
+
+def _version_line(row: TableInfo) -> str:
+    until = f" until {row.effective_until}" if row.effective_until else ""
+    where = "" if row.origin == "shipped" else f" [user: {row.path}]"
+    if row.carried:
+        where = f" [computed from {row.path.name} by the raises]"
+    return f"    {row.effective_from}{until:17} {row.status:11} {row.cao}{where}"
+
+
 def _list(args: argparse.Namespace) -> int:
     rows = tables()
     if args.json:
         print(dump_json(rows))
         return 0
-    for row in rows:
-        until = f" until {row.effective_until}" if row.effective_until else ""
-        where = "" if row.origin == "shipped" else f" [user: {row.path}]"
-        print(f"{row.table:16} {row.effective_from}{until:17} {row.status:11} {row.cao}{where}")
+    spans = periods(rows)
+    for table in dict.fromkeys(row.table for row in rows):
+        print(table)
+        for status in _STATUSES:
+            mine = [_span(p) for p in spans if p.table == table and p.status == status]
+            print(f"  {status:12} {', '.join(mine) or '-'}")
+        for row in rows:
+            if row.table == table:
+                print(_version_line(row))
     return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
-    files = validate_folder(args.path)
+    files = validate_folder(args.path, replace=args.replace)
     print(f"{len(files)} file(s) valid: " + ", ".join(p.name for p in files))
     return 0
 

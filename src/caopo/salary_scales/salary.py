@@ -17,6 +17,7 @@ applies (:mod:`caopo.catalog.derive`, :func:`caopo.provenance.weakest`).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -58,38 +59,52 @@ __all__ = [
 
 P = TypeVar("P")
 _MEMO_LIMIT = 4096
-_CODES: dict[object, str] = {}
-_STEPS: dict[object, int] = {}
+_KEYS: dict[tuple[object, object], tuple[str, int]] = {}
 _DAYS: dict[object, date] = {}
 _FTES: dict[object, Decimal] = {}
 
 
-def _memo(cache: dict[object, P], key: object, parse: Callable[[Any], P], value: object) -> P:
-    """*parse* (value), remembered by *key*: the parsers of :mod:`caopo.inputs` are pure, so
-    the warm path reads what they answered before (only answers are remembered; junk
-    raises every time)."""
-    found = cache.get(key)
-    if found is None:
-        found = parse(value)
-        if len(cache) >= _MEMO_LIMIT:
-            cache.clear()
-        cache[key] = found
+def _memo(cache: dict[Any, P], key: object, parse: Callable[[], P]) -> P:
+    """*parse* (), remembered by *key*: the parsers of :mod:`caopo.inputs` are pure, so the
+    warm path reads what they answered before (only answers are remembered; junk raises
+    every time)."""
+    found = parse()
+    if len(cache) >= _MEMO_LIMIT:
+        cache.clear()
+    cache[key] = found
     return found
 
 
-def _inputs(scale: object, step: object, on: object) -> tuple[str, int, date]:
-    code = _memo(_CODES, scale, scale_text, scale) if type(scale) in (str, int) else None
-    trede = _memo(_STEPS, step, to_step, step) if type(step) in (str, int) else None
-    day = _memo(_DAYS, on, to_date, on) if type(on) in (str, date) else None
-    return code or scale_text(scale), trede or to_step(step), day or to_date(on)
+def _cell_key(scale: object, step: object) -> tuple[str, int]:
+    """``(scale code, step)`` as :func:`~caopo.inputs.scale_text` and
+    :func:`~caopo.inputs.to_step` read them; remembered for plain text and numbers (a bool
+    is never remembered: ``True == 1``)."""
+    of_scale, of_step = type(scale), type(step)
+    if (of_scale is str or of_scale is int) and (of_step is int or of_step is str):
+        found = _KEYS.get((scale, step))
+        if found is not None:
+            return found
+        return _memo(_KEYS, (scale, step), lambda: (scale_text(scale), to_step(step)))
+    return scale_text(scale), to_step(step)
+
+
+def _day(on: object) -> date:
+    if type(on) is date:
+        return on
+    if type(on) is str:
+        found = _DAYS.get(on)
+        return found if found is not None else _memo(_DAYS, on, lambda: to_date(on))
+    return to_date(on)
 
 
 def _fte(fte: object) -> Decimal:
+    """The werktijdfactor as :func:`~caopo.inputs.to_fte` reads it, remembered by its exact
+    text (``Decimal('0.80')`` and ``Decimal('0.8')`` are remembered apart)."""
     kind = type(fte)
-    if kind is Decimal:
-        return _memo(_FTES, str(fte), to_fte, fte)
-    if kind is int or kind is str:
-        return _memo(_FTES, fte, to_fte, fte)
+    if kind is Decimal or kind is int or kind is str:
+        key = str(fte) if kind is Decimal else fte
+        found = _FTES.get(key)
+        return found if found is not None else _memo(_FTES, key, lambda: to_fte(fte))
     return to_fte(fte)
 
 
@@ -161,15 +176,15 @@ def _find(
     if not versions:
         raise _not_in_force(index, on, as_known_on)
     for version in versions:
-        steps_of = version.cells.get(scale)
-        if steps_of is None:
-            continue
         reason = version.omitted.get((scale, step))
         if reason is not None:
             raise NotPublishedError(
                 f"{scale} trede {step} on {on}: left out of {version.table} "
                 f"{version.effective_from}: {reason}"
             )
+        steps_of = version.cells.get(scale)
+        if steps_of is None:
+            continue
         published = ", ".join(str(s) for s in sorted(steps_of))
         if version.coverage == "partial":
             raise NotPublishedError(
@@ -198,9 +213,10 @@ def salary(scale: ScaleLike, step: int | str, *, on: date | str, fte: Number = 1
     >>> salary("LB", 5, on="2024-11-01", fte="0.8")
     Decimal('3094.40')
     """
-    code, trede, day = _inputs(scale, step, on)
-    hit = (state.current().index or salary_index()).find(code, trede, day)
-    amount = _find(code, trede, day)[0] if hit is None else hit[0]
+    key, day = _cell_key(scale, step), _day(on)
+    index = state.current().index or salary_index()
+    hit = index.cells[bisect_right(index.bounds, day)].get(key)
+    amount = _find(*key, day)[0] if hit is None else hit[0]
     return round_cents(amount * _fte(fte))
 
 
@@ -221,8 +237,7 @@ def salary_detail(
     >>> detail.amount, detail.status, detail.effective_from
     (Decimal('3868.00'), 'published', datetime.date(2024, 10, 1))
     """
-    code, trede, day = _inputs(scale, step, on)
-    factor = _fte(fte)
+    (code, trede), day, factor = _cell_key(scale, step), _day(on), _fte(fte)
     known = None if as_known_on is None else to_date(as_known_on, name="as_known_on")
     amount, version, index = _find(code, trede, day, known)
     return SalaryDetail(
