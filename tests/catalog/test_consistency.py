@@ -7,12 +7,15 @@ import threading
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
 import caopo
 from caopo.catalog.loader import validate_folder
+from caopo.catalog.series import Entry
 from caopo.errors import CaopoError, DataFileError
+from caopo.schema.base import DataDocument
 from tests._helpers import user_tables
 
 TEACHERS = """\
@@ -178,3 +181,40 @@ def test_lookups_during_use_tables_and_reset_tables_never_raise(tmp_path: Path) 
             reader.join()
         caopo.reset_tables()
     assert errors == []
+
+
+def test_sixteen_first_lookups_at_once_build_the_catalog_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from caopo.catalog import loader
+
+    folder = tmp_path / "board"
+    _board(folder, 1)
+    reads: list[Path] = []
+    original = loader._load_folder
+
+    def counting(path: Path, origin: Literal["shipped", "user"]) -> list[Entry[DataDocument]]:
+        reads.append(path)
+        return original(path, origin)
+
+    monkeypatch.setattr(loader, "_load_folder", counting)
+    monkeypatch.setenv("CAOPO_TABLES", str(folder))
+    caopo.reset_tables()
+    barrier = threading.Barrier(16)
+    answers: list[Decimal] = []
+
+    def first() -> None:
+        barrier.wait()
+        answers.append(caopo.salary("X1", 1, on="2024-06-01"))
+
+    threads = [threading.Thread(target=first) for _ in range(16)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        monkeypatch.delenv("CAOPO_TABLES")
+        caopo.reset_tables()
+    assert answers == [Decimal("1001.00")] * 16
+    assert reads.count(folder) == 1

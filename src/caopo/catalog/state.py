@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from caopo.errors import DataFileError
@@ -69,8 +68,6 @@ class Snapshot:
     """The typed catalog built for these folders (a ``caopo.catalog.loader.Loaded``; typed
     loosely so that this module needs no pydantic)."""
     index: SalaryIndex | None = None
-    known: dict[date, SalaryIndex] = field(default_factory=dict)
-    """Salary indexes restricted to the versions known on a day (``as_known_on``)."""
 
 
 def _env_folders() -> tuple[tuple[str, bool], ...]:
