@@ -3,10 +3,12 @@ later general raises of the chain (issue 10 item 4)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import caopo
 from caopo.catalog.inventory import periods
@@ -89,3 +91,21 @@ def test_tables_shows_each_tables_periods_by_status(
     assert "  published    2025-01-01..2025-11-01 complete" in block
     assert "  provisional  2025-11-01.. complete" in block
     assert "computed from support_staff_2025-01-01.yaml by the raises" in block
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(amount=st.decimals(min_value=1000, max_value=9000, places=2))
+def test_a_carried_cell_is_the_users_cell_times_the_raise_rounded_once(
+    tmp_path: Path, amount: Decimal
+) -> None:
+    # the declared rule (caopo.catalog.derive.carried): cell x 1,046, rounded once to euros
+    folder = tmp_path / str(amount)
+    folder.mkdir()
+    text = OOP.format(start="2025-01-01", amount=amount).replace("2: 2600", "2: 9999")
+    (folder / "support_staff_2025-01-01.yaml").write_text(text, encoding="utf-8")
+    with user_tables(folder):
+        assert caopo.salary("4", 1, on="2025-10-01") == amount
+        raised = (amount * Decimal("1.046")).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        assert caopo.salary("4", 1, on="2025-11-01") == raised
