@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from caopo.catalog import state
 from caopo.catalog.compiled import salary_index
 from caopo.catalog.salary_index import SalaryIndex, SalaryVersion
+from caopo.display import Display
 from caopo.errors import (
     NoDataForDateError,
     NotPublishedError,
@@ -115,7 +116,7 @@ def _index(as_known_on: date | None = None) -> SalaryIndex:
 
 
 @dataclass(frozen=True, slots=True)
-class SalaryDetail:
+class SalaryDetail(Display):
     """A salary with where every cent came from."""
 
     amount: Decimal
