@@ -174,7 +174,10 @@ def test_back_pay_as_a_frame_is_paid_owed_and_difference() -> None:
     start=st.dates(min_value=date(2024, 10, 1), max_value=date(2025, 12, 1)),
 )
 def test_any_year_of_pay_has_a_short_repr(step: int, fte: Decimal, start: date) -> None:
-    year = caopo.annual_income(caopo.Employment("LB", step, start, fte=fte), year=2025)
+    # strict=False: at the top step in October 2025 the successor of the bindingstoelage has
+    # no amount in the sources (a missing line; docs/data.md)
+    employment = caopo.Employment("LB", step, start, fte=fte)
+    year = caopo.annual_income(employment, year=2025, strict=False)
     assert len(repr(year)) <= MAX_REPR
     assert len(repr(year.months[-1])) <= MAX_REPR
     assert len(year.to_frame()) == sum(len(m.lines) for m in year.months)

@@ -198,3 +198,17 @@ def test_cli_growth_errors_are_one_line(
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert words in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_lid_2_applies_besides_lid_1_not_instead() -> None:
+    """CAO PO 2016-2017 art. 6.25 (AVS): lid 1 gives the scale of three consecutive counts;
+    lid 2 (DA -> DB on the count of 1 October 2018) favours the director and never yields
+    less. Three DC counts ending 1-10-2018 give DC (REVIEW-2026-11-rules.md section 9, W2)."""
+    steps = caopo.career_growth(
+        {2016: 400, 2017: 400, 2018: 400}, school_type="bo", start_scale="DA"
+    )
+    assert (steps[-1].entitled, steps[-1].scale, steps[-1].applies_from.isoformat()) == (
+        "DC",
+        "DC",
+        "2019-08-01",
+    )

@@ -15,7 +15,8 @@ replaces the computed ones: only the last real version is carried.
 A structural change of the chain is not a percentage and cannot be computed. One that gives
 some scales another scale's amounts (``same_amounts_as``, schaal 10 -> LB on 2026-07-01)
 leaves those scales out of the later computed versions (``omitted``, with the reason);
-any other ends the carried version on its date.
+any other, and a raise whose percentage no source gives (``unquantified``, the chain before
+2014), ends the carried version on its date: nothing is carried across it.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def _carry(series: Series[ScaleTable], chain: RaiseChain) -> tuple[Entry[ScaleTa
             )
             dropped.update(dict.fromkeys(event.same_amounts_as.scales, reason))
             continue
-        if event.change == "structural":
+        if event.change != "percentage":  # structural, or a raise no source quantifies
             previous = entries[-1]
             ended = previous.document.model_copy(update={"effective_until": event.on})
             entries[-1] = Entry(

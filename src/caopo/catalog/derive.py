@@ -23,7 +23,7 @@ from caopo.errors import DataFileError
 from caopo.money import quantize
 from caopo.provenance import weakest
 from caopo.schema.base import DataDocument, TableVersion
-from caopo.schema.raises import RaiseChain, RaiseEvent
+from caopo.schema.raises import RaiseChain, RaiseEvent, unquantified_between
 from caopo.schema.scales import ScaleTable
 
 __all__ = ["RAISE_CHAIN", "carried", "chain_factor", "materialise"]
@@ -75,6 +75,14 @@ def _derive(
             f"{entry.path}: derivation.raises {', '.join(late)} are not between its base "
             f"{rule.base} (exclusive) and its own start {version.effective_from}: a derived "
             f"table may only apply raises in force on its start"
+        )
+    gap = unquantified_between(
+        events, base.effective_from, version.effective_from, table=version.table
+    )
+    if gap is not None:
+        raise DataFileError(
+            f"{entry.path}: cannot derive across the raise of {gap.on}, whose percentage no "
+            f"source gives ({gap.description}); the chain before 2014 is incomplete"
         )
     try:
         factor = chain_factor(events, rule.raises, table=version.table)

@@ -33,6 +33,10 @@ _COMMAND_MODULES = (
     "caopo.cli.register",
     "caopo.cli.per_pupil",
     "caopo.cli.hours",
+    "caopo.cli.functiemix",
+    "caopo.cli.avs_contribution",
+    "caopo.cli.example_function",
+    "caopo.cli.compare_editions",
 )
 
 Handler = Callable[[argparse.Namespace], int]
