@@ -21,7 +21,7 @@ import pytest
 
 import caopo
 from caopo.cli import COMMANDS, build_parser, command_module
-from caopo.cli._json import EXACT_KEYS, MONEY_KEYS, MONEY_PATTERN
+from caopo.cli._json import EXACT_KEYS, MONEY_KEYS, MONEY_PATTERN, forward_refs
 from caopo.cli.schema import json_commands, schema_of
 from caopo.provenance import STATUS_ORDER
 from tests.cli._registry import REGISTRY, example_files, filled
@@ -100,7 +100,7 @@ def _decimal_keys(kind: Any, seen: set[Any]) -> Iterator[tuple[str, str]]:
     if kind in seen or not (isinstance(kind, type) and dataclasses.is_dataclass(kind)):
         return
     seen.add(kind)
-    for name, hint in typing.get_type_hints(kind).items():
+    for name, hint in typing.get_type_hints(kind, localns=forward_refs()).items():
         stack = [hint]
         while stack:
             part = stack.pop()
@@ -201,7 +201,7 @@ def _shape(hint: Any) -> str:
 def _fields(kind: Any) -> dict[str, Any]:
     if hasattr(kind, "model_fields"):
         return {name: field.annotation for name, field in kind.model_fields.items()}
-    return typing.get_type_hints(kind)
+    return typing.get_type_hints(kind, localns=forward_refs())
 
 
 def _keys(kind: Any, seen: set[Any], found: dict[str, set[tuple[str, str]]]) -> None:

@@ -240,7 +240,19 @@ def _generator() -> type[GenerateJsonSchema]:
 def _adapter(kind: Any) -> TypeAdapter[Any]:
     from pydantic import TypeAdapter
 
+    # pydantic resolves the forward references of the pydantic-free results (see
+    # forward_refs) in the frame that builds the adapter
+    from caopo.schema.base import Source  # noqa: F401
+
     return TypeAdapter(kind)
+
+
+def forward_refs() -> dict[str, Any]:
+    """Names the pydantic-free results (``salary_scales.salary``) import for type checkers
+    only, so that their annotations can be resolved (``typing.get_type_hints``)."""
+    from caopo.schema.base import Source
+
+    return {"Source": Source}
 
 
 def command_schema(name: str, parser: argparse.ArgumentParser, kind: Any) -> dict[str, Any]:
