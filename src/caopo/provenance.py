@@ -14,10 +14,25 @@ type computes its status with it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from typing import Literal, Protocol, runtime_checkable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, runtime_checkable
 
-__all__ = ["MISSING_STATUS", "STATUS_ORDER", "SourceLike", "Sourced", "Status", "weakest"]
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler
+    from pydantic_core import CoreSchema
+
+__all__ = [
+    "MISSING_STATUS",
+    "STATUS_ORDER",
+    "Source",
+    "SourceLike",
+    "Sourced",
+    "Status",
+    "weakest",
+]
 
 Status = Literal["published", "derived", "provisional"]
 """``published``: read in a source. ``derived``: computed by a declared rule from published
@@ -66,3 +81,81 @@ class Sourced(Protocol):
 
     @property
     def sources(self) -> tuple[SourceLike, ...]: ...
+
+
+class _Strict:
+    """How pydantic reads a field of :class:`Source` (a core-schema hook: this module does not
+    import pydantic): strict types, with the text constraints :meth:`check` also applies to
+    a source built directly."""
+
+    __slots__ = ("min_length", "pattern")
+
+    def __init__(self, *, min_length: int | None = None, pattern: str | None = None) -> None:
+        self.min_length = min_length
+        self.pattern = pattern
+
+    def __get_pydantic_core_schema__(
+        self, source_type: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        if source_type is date:
+            return core_schema.date_schema(strict=True)
+        return core_schema.str_schema(strict=True, min_length=self.min_length, pattern=self.pattern)
+
+    def check(self, name: str, value: object) -> None:
+        if not isinstance(value, str):
+            raise ValueError(f"{name} must be text, got {value!r}")
+        if self.min_length is not None and len(value) < self.min_length:
+            raise ValueError(f"{name} must have at least {self.min_length} character(s)")
+        if self.pattern is not None and not re.match(self.pattern, value):
+            raise ValueError(f"{name} must match {self.pattern!r}, got {value!r}")
+
+
+_TITLE = _Strict(min_length=1)
+_URL = _Strict(pattern=r"^https?://")
+_PLAIN = _Strict()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source:
+    """Where a figure was read."""
+
+    title: Annotated[str, _TITLE]
+    url: Annotated[str, _URL] | None = None
+    publisher: Annotated[str, _PLAIN] | None = None
+    article: Annotated[str, _PLAIN] | None = None
+    published_on: Annotated[date, _PLAIN] | None = None
+    note: Annotated[str, _PLAIN] | None = None
+
+    __pydantic_config__ = {"extra": "forbid"}  # noqa: RUF012
+    """How the table schemas read a source (:mod:`caopo.schema.base`): every field strict,
+    unknown keys refused, as in every schema model; a mapping or a :class:`Source`."""
+
+    def __post_init__(self) -> None:
+        _TITLE.check("title", self.title)
+        if self.url is not None:
+            _URL.check("url", self.url)
+        for name in ("publisher", "article", "note"):
+            if getattr(self, name) is not None:
+                _PLAIN.check(name, getattr(self, name))
+        if self.published_on is not None and type(self.published_on) is not date:
+            raise ValueError(f"published_on must be a date, got {self.published_on!r}")
+
+    @classmethod
+    def from_plain(cls, raw: dict[str, Any]) -> Source:
+        """A source from its JSON form (``published_on`` as ISO text), as compiled tables
+        store it."""
+        day = raw.get("published_on")
+        return cls(**{**raw, "published_on": None if day is None else date.fromisoformat(day)})
+
+    def to_plain(self) -> dict[str, Any]:
+        """The JSON form :meth:`from_plain` reads."""
+        return {
+            "title": self.title,
+            "url": self.url,
+            "publisher": self.publisher,
+            "article": self.article,
+            "published_on": None if self.published_on is None else self.published_on.isoformat(),
+            "note": self.note,
+        }

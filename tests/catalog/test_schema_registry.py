@@ -7,8 +7,8 @@ import pkgutil
 import typing
 
 import caopo.schema
-from caopo.schema import KIND_MODELS
 from caopo.schema.base import DataDocument
+from caopo.schema.registry import KIND_MODELS
 
 
 def _subclasses(cls: type[DataDocument]) -> set[type[DataDocument]]:

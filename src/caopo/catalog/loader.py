@@ -46,8 +46,8 @@ from caopo.catalog.series import Entry, Series
 from caopo.catalog.state import shipped_data_path
 from caopo.catalog.yaml import is_table_file, line_of, load_yaml
 from caopo.errors import DataFileError, NoDataForDateError
-from caopo.schema import KIND_MODELS
 from caopo.schema.base import DataDocument, TableVersion
+from caopo.schema.registry import KIND_MODELS
 from caopo.schema.scales import ScaleTable
 
 __all__ = [

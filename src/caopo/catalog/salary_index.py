@@ -20,11 +20,10 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from caopo.provenance import Status
+from caopo.provenance import Source, Status
 
 if TYPE_CHECKING:
     from caopo.catalog.series import Entry, Series
-    from caopo.schema.base import Source
     from caopo.schema.scales import ScaleTable
 
 __all__ = ["TABLE_ORDER", "SalaryIndex", "SalaryVersion", "basis_of", "table_rank"]
@@ -63,13 +62,9 @@ class SalaryVersion:
 
     @property
     def sources(self) -> tuple[Source, ...]:
-        """The sources, as :class:`~caopo.schema.base.Source` (built on first use)."""
+        """The sources, as :class:`~caopo.provenance.Source` (built on first use)."""
         if self._sources is None:
-            from caopo.schema.base import Source
-
-            self._sources = tuple(
-                Source.model_validate(raw, strict=False) for raw in self.raw_sources
-            )
+            self._sources = tuple(Source.from_plain(raw) for raw in self.raw_sources)
         return self._sources
 
     @property
@@ -111,7 +106,7 @@ def _version(entry: Entry[ScaleTable]) -> SalaryVersion:
         basis=basis_of(entry),
         path=str(entry.path),
         origin=entry.origin,
-        raw_sources=tuple(s.model_dump(mode="json") for s in v.sources),
+        raw_sources=tuple(s.to_plain() for s in v.sources),
         _sources=v.sources,
     )
 

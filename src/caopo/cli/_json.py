@@ -242,7 +242,7 @@ def _adapter(kind: Any) -> TypeAdapter[Any]:
 
     # pydantic resolves the forward references of the pydantic-free results (see
     # forward_refs) in the frame that builds the adapter
-    from caopo.schema.base import Source  # noqa: F401
+    from caopo.provenance import Source  # noqa: F401
 
     return TypeAdapter(kind)
 
@@ -250,7 +250,7 @@ def _adapter(kind: Any) -> TypeAdapter[Any]:
 def forward_refs() -> dict[str, Any]:
     """Names the pydantic-free results (``salary_scales.salary``) import for type checkers
     only, so that their annotations can be resolved (``typing.get_type_hints``)."""
-    from caopo.schema.base import Source
+    from caopo.provenance import Source
 
     return {"Source": Source}
 

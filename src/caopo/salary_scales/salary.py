@@ -36,13 +36,12 @@ from caopo.errors import (
 )
 from caopo.inputs import scale_text, to_date, to_fte, to_step
 from caopo.money import Number, round_cents
-from caopo.provenance import Status
+from caopo.provenance import Source, Status
 
 if TYPE_CHECKING:
     from caopo.catalog.loader import Catalog
     from caopo.catalog.series import Series
     from caopo.salary_scales.codes import ScaleLike
-    from caopo.schema.base import Source
     from caopo.schema.scales import ScaleTable
 
 __all__ = [

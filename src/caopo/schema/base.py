@@ -1,10 +1,11 @@
 """The shared parts of every table file's schema (pydantic v2: frozen, strict, unknown keys
 refused): the header of a date-versioned file (:class:`TableVersion`), of an unversioned
-document (:class:`DataDocument`), a :class:`Source`, and the field types the kinds share.
+document (:class:`DataDocument`), and the field types the kinds share; a :class:`Source` is
+:class:`caopo.provenance.Source` (pydantic-free, read here like a schema model).
 
 One YAML file is one *version* of one *table*: a header that says what the table is, when
 it holds and where it was read, and a body whose shape depends on the ``kind``. Each
-``data/`` folder has its schema module beside this one; :mod:`caopo.schema` maps each
+``data/`` folder has its schema module beside this one; :mod:`caopo.schema.registry` maps each
 ``kind`` to its schema.
 """
 
@@ -26,7 +27,7 @@ from pydantic import (
 )
 
 from caopo.inputs import Category, SchoolType
-from caopo.provenance import Status
+from caopo.provenance import Source, Status
 
 __all__ = [
     "MAX_AMOUNT",
@@ -157,17 +158,6 @@ SchoolTypeField = Annotated[SchoolType, Strict(False)]
 
 ListAsTuple = BeforeValidator(_as_tuple)
 """Annotate a ``tuple[X, ...]`` field with this to read a YAML list into it."""
-
-
-class Source(StrictModel):
-    """Where a figure was read."""
-
-    title: str = Field(min_length=1)
-    url: str | None = Field(default=None, pattern=r"^https?://")
-    publisher: str | None = None
-    article: str | None = None
-    published_on: date | None = None
-    note: str | None = None
 
 
 class DataDocument(StrictModel):
