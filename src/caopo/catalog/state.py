@@ -16,10 +16,15 @@ the ``caopo.salary()`` path runs through it.
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import TYPE_CHECKING, ParamSpec, TypeVar, cast
 
 from caopo.errors import DataFileError
 
@@ -33,6 +38,9 @@ __all__ = [
     "Snapshot",
     "clear",
     "current",
+    "plain_key",
+    "remember",
+    "remembered",
     "shipped_data_path",
     "swap",
 ]
@@ -68,6 +76,9 @@ class Snapshot:
     """The typed catalog built for these folders (a ``caopo.catalog.loader.Loaded``; typed
     loosely so that this module needs no pydantic)."""
     index: SalaryIndex | None = None
+    answers: dict[tuple[object, ...], object] = field(default_factory=dict, repr=False)
+    """The answers of pure functions worked out on these tables (:func:`remember`): each an
+    immutable value, gone with the snapshot."""
 
 
 def _env_folders() -> tuple[tuple[str, bool], ...]:
@@ -102,3 +113,59 @@ def clear() -> None:
     global _current
     with LOCK:
         _current = None
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+ANSWERS_LIMIT = 4096
+"""At most this many answers are remembered per snapshot (then they are forgotten at once)."""
+_MISSING = object()
+_PLAIN = frozenset({str, int, bool, date, type(None)})
+
+
+def plain_key(*values: object) -> tuple[object, ...] | None:
+    """A key for *values* if every one is plain (text, int, bool, ``None``, an enum member,
+    an exact :class:`date`, or a :class:`Decimal` by its exact text), else ``None``. Each value is
+    keyed with its type, so ``1``, ``True``, ``"1"`` and ``Decimal("1.0")`` are apart."""
+    key: list[object] = []
+    for value in values:
+        kind = type(value)
+        if kind is Decimal:
+            key += (kind, str(value))
+        elif kind in _PLAIN or issubclass(kind, Enum):
+            key += (kind, value)
+        else:
+            return None
+    return tuple(key)
+
+
+def remember(key: tuple[object, ...] | None, compute: Callable[[], R]) -> R:
+    """The answer of *compute* for *key* on the snapshot in use, worked out once (``None``:
+    not remembered). Only for a pure function of the tables whose answer is immutable; an
+    error is never remembered. A new snapshot (:func:`~caopo.use_tables`,
+    :func:`~caopo.reset_tables`) starts with none."""
+    if key is None:
+        return compute()
+    answers = current().answers
+    found = answers.get(key, _MISSING)
+    if found is not _MISSING:
+        return cast("R", found)
+    value = compute()
+    if len(answers) >= ANSWERS_LIMIT:
+        answers.clear()
+    answers[key] = value
+    return value
+
+
+def remembered(function: Callable[P, R]) -> Callable[P, R]:
+    """*function*, its answers remembered per snapshot (:func:`remember`) when every argument
+    is plain (:func:`plain_key`). Only for a pure function of its arguments and the tables
+    whose answer is immutable (frozen, tuples, no dict or list inside)."""
+    name = f"{function.__module__}.{function.__qualname__}"
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        key = plain_key(name, *args, *(part for item in kwargs.items() for part in item))
+        return remember(key, lambda: function(*args, **kwargs))
+
+    return wrapper

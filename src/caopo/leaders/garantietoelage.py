@@ -40,6 +40,7 @@ from decimal import Decimal
 
 from caopo.catalog.inventory import raises
 from caopo.catalog.loader import catalog
+from caopo.catalog.state import remembered
 from caopo.display import Display
 from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError
 from caopo.inputs import scale_text, to_date, to_flag, to_fte, to_step
@@ -408,6 +409,7 @@ def _result(
     )
 
 
+@remembered
 def garantietoelage_detail(
     *,
     old_scale: str,
@@ -447,6 +449,7 @@ def garantietoelage_detail(
     return _result(rules, day, step, guaranteed, actual, fte_value)
 
 
+@remembered
 def garantietoelage(
     *,
     old_scale: str,

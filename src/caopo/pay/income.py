@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from caopo.catalog.state import remember
 from caopo.display import Display, Tabular, record
 from caopo.errors import InvalidInputError
 from caopo.inputs import to_date, to_flag, to_year, to_years
@@ -142,6 +143,40 @@ def _post_all(context: PayContext, strict: bool) -> tuple[dict[date, list[Line]]
     return payslips, gaps
 
 
+_Year = tuple[tuple[MonthIncome, ...], tuple[str, ...], tuple[tuple[str, Decimal], ...]]
+
+
+def _year(
+    employment: Employment,
+    year: int,
+    known: date | None,
+    projection: bool,
+    holiday: int | None,
+    strict: bool,
+) -> _Year:
+    """The months of *year*, the gaps and the totals by component (in posting order)."""
+    plan = plan_year(employment, year)
+    context = PayContext(employment, year, plan, known, projection, holiday)
+    payslips, gaps = _post_all(context, strict)
+    months = tuple(_month(m, employment, payslips[m.month]) for m in plan.months)
+    totals: dict[str, Decimal] = {}
+    for month in months:
+        for line in month.lines:
+            totals[line.component] = totals.get(line.component, Decimal(0)) + line.amount
+    return months, tuple(gaps), tuple(totals.items())
+
+
+def _key(employment: Employment, *rest: object) -> tuple[object, ...] | None:
+    """The key of a year among the remembered answers of the snapshot
+    (:func:`caopo.catalog.state.remember`): the employment with its decimals by their exact
+    text (``0.8`` and ``0.80`` print apart), and the parsed (plain) arguments; a subclass of
+    :class:`Employment` is not remembered."""
+    if type(employment) is not Employment:
+        return None
+    exact = (employment.fte, employment.commute_km, employment.travel_days_per_week)
+    return ("annual_income", employment, *map(str, exact), *rest)
+
+
 def annual_income(
     employment: Employment,
     *,
@@ -174,31 +209,25 @@ def annual_income(
     known = None if as_known_on is None else to_date(as_known_on, name="as_known_on")
     if known is not None and projection:
         raise InvalidInputError("as_known_on and projection exclude each other")
-    plan = plan_year(employment, calendar_year)
     holiday = (
         None
         if holiday_month is None
         else to_years(holiday_month, name="holiday_month", minimum=1, maximum=12)
     )
-    context = PayContext(employment, calendar_year, plan, known, projection, holiday)
-    payslips, gaps = _post_all(context, strict)
-    months = tuple(_month(m, employment, payslips[m.month]) for m in plan.months)
-    totals: dict[str, Decimal] = {}
-    for month in months:
-        for line in month.lines:
-            totals[line.component] = totals.get(line.component, Decimal(0)) + line.amount
+    context = (employment, calendar_year, known, projection, holiday)
+    months, gaps, totals = remember(_key(*context, strict), lambda: _year(*context, strict))
     return AnnualIncome(
         employment=employment,
         year=calendar_year,
         months=months,
-        totals=totals,
-        total=sum(totals.values(), Decimal(0)),
+        totals=dict(totals),
+        total=sum((amount for _, amount in totals), Decimal(0)),
         status=weakest(m.status for m in months),
         strict=strict,
         projection=projection,
         as_known_on=known,
         gaps=tuple(gaps),
         holiday_month=holiday,
-        components=tuple(totals),
+        components=tuple(component for component, _ in totals),
         complete=all(m.complete for m in months),
     )

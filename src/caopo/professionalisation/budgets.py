@@ -49,6 +49,7 @@ from typing import Literal
 
 from caopo.catalog.loader import catalog
 from caopo.catalog.series import Series
+from caopo.catalog.state import remembered
 from caopo.dates import SchoolYear
 from caopo.display import Display
 from caopo.errors import DataFileError, InvalidInputError, NotPublishedError, shown
@@ -95,6 +96,7 @@ _DEFAULT_READING = (
 # --------------------------------------------------------------------------- inputs
 
 
+@remembered
 def _budget_series() -> tuple[Series[BudgetRule], ...]:
     """Every loaded budget table (kind ``professionalisation_budget``)."""
     tables = catalog()
@@ -108,11 +110,16 @@ def budget_tables() -> dict[Category, tuple[str, ...]]:
     >>> {str(c): t for c, t in budget_tables().items()}
     {'teacher': ('staff_budget',), 'adjunct': ('director_budget',), 'director': ('director_budget',), 'support_staff': ('staff_budget',)}
     """
+    return dict(_listed())
+
+
+@remembered
+def _listed() -> tuple[tuple[Category, tuple[str, ...]], ...]:
     listed: dict[Category, list[str]] = {}
     for series in _budget_series():
         for category in {c for version in series.versions for c in version.categories}:
             listed.setdefault(category, []).append(series.table)
-    return {c: tuple(sorted(listed[c])) for c in Category if c in listed}
+    return tuple((c, tuple(sorted(listed[c]))) for c in Category if c in listed)
 
 
 def budget_categories() -> tuple[Category, ...]:
@@ -171,6 +178,7 @@ def year_label(year: int, year_basis: YearBasis) -> str:
 # --------------------------------------------------------------------------- grant
 
 
+@remembered
 def budget_rule(category: object, *, on: object) -> BudgetRule:
     """The budget rule of *category* in force on *on*: the version in force then whose
     ``categories`` list it. Raises :class:`~caopo.errors.NoDataForDateError` before the

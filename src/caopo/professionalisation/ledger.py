@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from caopo.catalog.state import remembered
 from caopo.display import Display, Tabular, record
 from caopo.errors import InvalidInputError, OverspendingError, shown
 from caopo.inputs import Category, to_date, to_flag, to_fte, to_year, to_years
@@ -440,6 +441,7 @@ def _readings(terms: _Terms, rows: list[YearStatement]) -> tuple[str, ...]:
     return tuple(readings)
 
 
+@remembered
 def budget_statement(
     category: object,
     *,

@@ -34,6 +34,7 @@ from decimal import Decimal
 from typing import Literal
 
 from caopo.catalog.loader import catalog
+from caopo.catalog.state import remembered
 from caopo.display import Display, Tabular, record
 from caopo.errors import (
     CaopoError,
@@ -148,6 +149,7 @@ class _Position:
     """The status of what placed the step (a conversion that used tables)."""
 
 
+@remembered
 def career_timeline(
     scale: ScaleLike,
     step: int | str,

@@ -247,14 +247,10 @@ def salary_detail(
     >>> detail.amount, detail.status, detail.effective_from
     (Decimal('3868.00'), 'published', datetime.date(2024, 10, 1))
     """
-    snap = state.current()
-    owner, details = _DETAILS
-    if owner is not snap:
-        details = {}
-        _remember_details(snap, details)
+    details = state.current().answers
     key = _detail_key(scale, step, on, fte) if as_known_on is None else None
     found = details.get(key) if key is not None else None
-    if found is not None:
+    if isinstance(found, SalaryDetail):
         return found
     (code, trede), day, factor = _cell_key(scale, step), _day(on), _fte(fte)
     known = None if as_known_on is None else to_date(as_known_on, name="as_known_on")
@@ -275,26 +271,17 @@ def salary_detail(
         basis=version.basis,
     )
     if key is not None:
-        if len(details) >= _MEMO_LIMIT:
+        if len(details) >= state.ANSWERS_LIMIT:
             details.clear()
         details[key] = found
     return found
 
 
-_DETAILS: tuple[object, dict[tuple[object, ...], SalaryDetail]] = (None, {})
-"""The :class:`SalaryDetail` answers of the snapshot in use (an answer is immutable): a new
-snapshot (:func:`~caopo.use_tables`, :func:`~caopo.reset_tables`) starts an empty cache, and
-an answer worked out on an older snapshot goes into that snapshot's cache, never the new one."""
-
-
-def _remember_details(snap: object, details: dict[tuple[object, ...], SalaryDetail]) -> None:
-    global _DETAILS
-    _DETAILS = (snap, details)
-
-
 def _detail_key(scale: object, step: object, on: object, fte: object) -> tuple[object, ...] | None:
-    """The cache key of plain inputs (text, int, exact :class:`date`, the fte by its exact text
-    and type; a bool is never a key: ``True == 1``), else ``None``."""
+    """The key of plain inputs among the remembered answers of the snapshot
+    (:func:`caopo.catalog.state.remember`, inlined: this is a warm path): text, int, an
+    exact :class:`date`, the fte by its exact text and type (a bool is never a key:
+    ``True == 1``), else ``None``."""
     of_scale, of_step, of_on, of_fte = type(scale), type(step), type(on), type(fte)
     if (
         (of_scale is str or of_scale is int)
@@ -302,7 +289,7 @@ def _detail_key(scale: object, step: object, on: object, fte: object) -> tuple[o
         and (of_on is date or of_on is str)
         and (of_fte is Decimal or of_fte is int or of_fte is str)
     ):
-        return (of_scale, scale, of_step, step, on, of_fte, str(fte))
+        return ("salary_detail", of_scale, scale, of_step, step, on, of_fte, str(fte))
     return None
 
 

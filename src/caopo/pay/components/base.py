@@ -21,6 +21,7 @@ from datetime import date
 from typing import TypeVar
 
 from caopo.catalog.loader import catalog
+from caopo.catalog.state import remember
 from caopo.errors import CaopoError
 from caopo.inputs import to_date
 from caopo.pay.employment import Employment
@@ -129,6 +130,13 @@ def rule_lookup(
     model: type[V], table: str, on: date | str, as_known_on: date | str | None = None
 ) -> V:
     """The version of the rule table *table* in force on *on*, as known on *as_known_on*
-    (both a date or ISO text): what every ``*_rule()`` of a component answers."""
+    (both a date or ISO text): what every ``*_rule()`` of a component answers; remembered
+    per snapshot for dates (:func:`caopo.catalog.state.remember`)."""
+    plain = type(on) is date and (as_known_on is None or type(as_known_on) is date)
+    key = ("rule_lookup", model, table, on, as_known_on) if plain else None
+    return remember(key, lambda: _version_on(model, table, on, as_known_on))
+
+
+def _version_on(model: type[V], table: str, on: date | str, as_known_on: date | str | None) -> V:
     known = None if as_known_on is None else to_date(as_known_on, name="as_known_on")
     return catalog().series(table, model).version_on(to_date(on), as_known_on=known)
