@@ -58,11 +58,22 @@ def test_only_the_subcommand_that_runs_is_imported() -> None:
     loaded = eval(done.stdout.splitlines()[-1])
     assert loaded == [
         "caopo.cli",
-        "caopo.cli._json",
         "caopo.cli._output",
         "caopo.cli.exit_codes",
         "caopo.cli.salary",
     ]
+
+
+def test_caopo_salary_imports_neither_pydantic_nor_yaml() -> None:
+    # issue 11: the salary path reads the compiled tables; its sources need no pydantic
+    code = (
+        "import sys; from caopo.cli import main; main(['salary', 'LB', '5', '--on', "
+        "'2025-01-01']); print(sorted({'pydantic', 'yaml', 'caopo.schema'} & set(sys.modules)))"
+    )
+    _python("-c", code)  # the first run may compile the shipped tables into the cache
+    done = _python("-c", code)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,13 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from caopo.errors import CaopoError, shown
 from caopo.inputs import to_date, to_month, to_year
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["as_date", "as_month", "as_number", "as_path", "as_year", "euro"]
 
@@ -57,6 +60,8 @@ def as_path(text: str) -> Path:
     """argparse type for a file or folder: not empty, no NUL byte (the OS refuses both)."""
     if not text.strip() or "\x00" in text:
         raise argparse.ArgumentTypeError(f"{shown(text)} is not a file name")
+    from pathlib import Path  # not on the path of the commands that take no file
+
     return Path(text)
 
 

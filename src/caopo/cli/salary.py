@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from caopo.cli._json import emit
 from caopo.cli._output import as_date, as_number, euro
 from caopo.salary_scales.salary import SalaryDetail, salary_detail
 
@@ -31,6 +30,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def _run(args: argparse.Namespace) -> int:
     detail = salary_detail(args.scale, args.step, on=args.on, fte=args.fte)
     if args.json:
+        from caopo.cli._json import emit  # json and pathlib only when JSON is asked for
+
         return emit(args, detail, RESULT)
     print(
         f"{detail.scale} trede {detail.step} on {detail.on} at werktijdfactor {detail.fte}: "
