@@ -48,7 +48,7 @@ def _run(args: argparse.Namespace) -> int:
         f"{euro(result.amount)} ({result.status})"
     )
     for line in result.lines:
-        print(f"  {line.description}: {line.count} x {euro(line.rate)} = {euro(line.amount)}")
+        print(f"  {line.description}: {line.quantity} x {euro(line.rate)} = {euro(line.amount)}")
     if not result.school_types_stated:
         print("  note: the source gives one amount without naming school types")
     print(f"  table: {result.table} ({result.cao})")

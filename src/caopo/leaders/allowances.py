@@ -46,7 +46,8 @@ class SchoolLeaderAllowanceDetail(Display):
     scale: str
     on: date
     condition: str
-    paid: str | None
+    payment_schedule: str | None
+    """How the allowance is paid, as the source states it."""
     table: str
     effective_from: date
     effective_until: date | None
@@ -113,7 +114,7 @@ def school_leader_allowance_detail(
         scale=code,
         on=day,
         condition=version.condition,
-        paid=version.paid,
+        payment_schedule=version.paid,
         table=table_id,
         effective_from=version.effective_from,
         effective_until=end,
