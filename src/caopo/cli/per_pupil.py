@@ -44,7 +44,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         return emit(args, result, RESULT)
     print(
-        f"{result.kind} {result.school_year}, {result.school_type}, {result.pupils} pupils: "
+        f"{result.funding_kind} {result.school_year}, {result.school_type}, {result.pupils} pupils: "
         f"{euro(result.amount)} ({result.status})"
     )
     for line in result.lines:

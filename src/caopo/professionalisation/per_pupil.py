@@ -92,7 +92,8 @@ class FundingLine:
 class PerPupilResult(Display):
     """The funding of one school for one school year, with its provenance."""
 
-    kind: str
+    funding_kind: str
+    """A key of :data:`FUNDING_KINDS` (a table's ``kind`` is its data kind)."""
     school_type: SchoolType
     school_year: str
     pupils: int
@@ -208,7 +209,7 @@ def per_pupil_funding_detail(
     lines = _lines(version, stype, count)
     total = round_cents(sum((line.amount for line in lines), Decimal(0)))
     return PerPupilResult(
-        kind=key,
+        funding_kind=key,
         school_type=stype,
         school_year=str(year),
         pupils=count,
