@@ -76,7 +76,7 @@ def test_one_bindingstoelage_table_holds_the_school_leaders_rows(scale: str, amo
     assert rule.paid_in_month == 8
     detail = caopo.school_leader_allowance_detail("bindingstoelage", scale=scale, on="2023-08-01")
     assert (detail.amount, detail.period, detail.table) == (Decimal(amount), "year", rule.table)
-    assert detail.paid == "once a year, in August" and detail.status == "published"
+    assert detail.payment_schedule == "once a year, in August" and detail.status == "published"
 
 
 def test_a_director_at_the_top_is_paid_the_bindingstoelage_in_august(complete_table: None) -> None:

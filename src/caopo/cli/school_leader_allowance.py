@@ -37,8 +37,8 @@ def _run(args: argparse.Namespace) -> int:
         return emit(args, d, RESULT)
     print(f"{d.allowance} {d.scale} on {d.on}: {euro(d.amount)} per {d.period} (full-time)")
     print(f"  condition: {d.condition}")
-    if d.paid:
-        print(f"  paid:      {d.paid}")
+    if d.payment_schedule:
+        print(f"  paid:      {d.payment_schedule}")
     print(f"  table:     {d.basis}, {d.cao}")
     for source in d.sources:
         print(f"  source:    {source.title}" + (f" <{source.url}>" if source.url else ""))

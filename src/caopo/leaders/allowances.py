@@ -76,7 +76,8 @@ class SchoolLeaderAllowanceDetail(Display):
     scale: str
     on: date
     condition: str
-    paid: str | None
+    payment_schedule: str | None
+    """How the allowance is paid, as the source states it."""
     table: str
     effective_from: date
     effective_until: date | None
@@ -93,7 +94,7 @@ class _Found:
     amount: Decimal
     period: str
     condition: str
-    paid: str | None
+    payment_schedule: str | None
     status: Status
     rule: str | None
     end: date | None
@@ -167,9 +168,15 @@ def _yearly(name: str, code: str, day: date) -> tuple[YearlyAllowance, _Found]:
     row = rows.get(code)
     if row is None or row.amount is None:
         raise _no_scale(name, version, code, list(rows))
-    paid = f"once a year, in {calendar.month_name[version.paid_in_month]}"
+    schedule = f"once a year, in {calendar.month_name[version.paid_in_month]}"
     found = _Found(
-        row.amount, "year", CONDITION[row.steps], paid, version.status, None, series.end_of(version)
+        row.amount,
+        "year",
+        CONDITION[row.steps],
+        schedule,
+        version.status,
+        None,
+        series.end_of(version),
     )
     return version, found
 
@@ -203,7 +210,7 @@ def school_leader_allowance_detail(
         scale=code,
         on=day,
         condition=found.condition,
-        paid=found.paid,
+        payment_schedule=found.payment_schedule,
         table=version.table,
         effective_from=version.effective_from,
         effective_until=found.end,
