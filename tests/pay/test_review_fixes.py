@@ -114,3 +114,19 @@ def test_bindingstoelage_is_not_an_accrual_and_is_not_paid_on_leaving() -> None:
     on 30 June 2023 earns none of it."""
     job = caopo.Employment("LB", 12, start="2023-01-01", end="2023-06-30")
     assert "bindingstoelage" not in caopo.annual_income(job, year=2023).totals
+
+
+def test_an_income_says_when_years_of_service_count_from_start() -> None:
+    """No silent default that changes a euro: a teacher with 25 years of service modelled
+    from her current contract (in_service_from defaults to start) would miss the
+    jubileumuitkering, EUR 2.849,58 at LB trede 12 in 2025 (Akorda: 50 % of the month's
+    salary plus 8 %; 5.277 x 1,08 / 2), so the income says years were counted from start."""
+    current = caopo.Employment("LB", 12, start="2024-08-01")
+    silent = caopo.annual_income(current, year=2025, strict=False)
+    assert "jubileumuitkering" not in silent.totals
+    assert any("counted from start (2024-08-01)" in note for note in silent.notes)
+    assert any("in_service_from" in note for note in silent.notes)
+    served = caopo.Employment("LB", 12, start="2024-08-01", in_service_from="2000-03-15")
+    income = caopo.annual_income(served, year=2025, strict=False)
+    assert income.totals["jubileumuitkering"] == Decimal("2849.58")
+    assert income.notes == ()
