@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import caopo
 from caopo.dates import add_months
+from tests._helpers import user_tables
 
 CENT = Decimal("0.01")
 
@@ -130,3 +132,42 @@ def test_an_income_says_when_years_of_service_count_from_start() -> None:
     income = caopo.annual_income(served, year=2025, strict=False)
     assert income.totals["jubileumuitkering"] == Decimal("2849.58")
     assert income.notes == ()
+
+
+HYPOTHETICAL_LEAVE_RULE = """\
+kind: parental_leave
+table: ouderschapsverlof
+title: "A hypothetical later rule, for this test only: the first year paid in full"
+effective_from: 2025-03-16
+cao: "test"
+status: provisional
+known_from: 2025-03-01
+paid_hours: 415
+percentage: 55
+first_year_percentage: 100
+unpaid_hours: 625
+full_time_hours_per_week: 40
+pro_rata: true
+sources:
+  - title: "none: a test fixture"
+notes: "Not a CAO figure: a test of which rule each day follows."
+"""
+
+
+def test_parental_leave_follows_the_rule_in_force_on_each_day(tmp_path: Path) -> None:
+    """Invariant: a leave across a change of the rule costs, month by month, what its parts
+    before and after the change cost under their own rules. Concent 2022 / AOb: 75 % in
+    the child's first year from 2022-08-02; the later version (100 %) is a test table."""
+    (tmp_path / "ouderschapsverlof_2025-03-16.yaml").write_text(
+        HYPOTHETICAL_LEAVE_RULE, encoding="utf-8"
+    )
+    job = caopo.Employment("LB", 5, start="2025-01-01", step_increase=False)
+    kwargs = {"child_born": "2025-01-10", "hours_per_week": 8}
+    with user_tables(tmp_path):
+        whole = caopo.parental_leave(job, start="2025-03-01", end="2025-03-31", **kwargs)
+        before = caopo.parental_leave(job, start="2025-03-01", end="2025-03-15", **kwargs)
+        after = caopo.parental_leave(job, start="2025-03-16", end="2025-03-31", **kwargs)
+    assert after.total_effect == 0  # the first year paid in full: no cut
+    assert before.total_effect < 0
+    assert abs(whole.total_effect - before.total_effect) <= CENT
+    assert whole.status == "provisional"  # it rests on the provisional test version
