@@ -162,11 +162,16 @@ def test_parental_leave_follows_the_rule_in_force_on_each_day(tmp_path: Path) ->
         HYPOTHETICAL_LEAVE_RULE, encoding="utf-8"
     )
     job = caopo.Employment("LB", 5, start="2025-01-01", step_increase=False)
-    kwargs = {"child_born": "2025-01-10", "hours_per_week": 8}
+
+    def leave(start: str, end: str) -> caopo.ParentalLeave:
+        return caopo.parental_leave(
+            job, child_born="2025-01-10", start=start, end=end, hours_per_week=8
+        )
+
     with user_tables(tmp_path):
-        whole = caopo.parental_leave(job, start="2025-03-01", end="2025-03-31", **kwargs)
-        before = caopo.parental_leave(job, start="2025-03-01", end="2025-03-15", **kwargs)
-        after = caopo.parental_leave(job, start="2025-03-16", end="2025-03-31", **kwargs)
+        whole = leave("2025-03-01", "2025-03-31")
+        before = leave("2025-03-01", "2025-03-15")
+        after = leave("2025-03-16", "2025-03-31")
     assert after.total_effect == 0  # the first year paid in full: no cut
     assert before.total_effect < 0
     assert abs(whole.total_effect - before.total_effect) <= CENT
