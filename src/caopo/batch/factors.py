@@ -65,8 +65,8 @@ def column_or_value(
         if not isinstance(given, str):
             raise
         raise InvalidInputError(
-            f"no column {given!r} for the {role} in the input, and {shown(given)} is not one "
-            f"{role} for every row ({exc}); its columns are {frame.listing()}; name the "
-            f"{role} column ({role}='...') or give one value, e.g. {role}={example}"
+            f"no column {given!r} in the input (its columns: {frame.listing()}), and "
+            f"{shown(given)} is not one {role} for every row ({exc}); name the {role} column "
+            f"({role}='...') or give one value for every row, e.g. {role}={example}"
         ) from None
     return Factor(constant(frame.length), [one])

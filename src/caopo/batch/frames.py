@@ -71,8 +71,8 @@ class Frame:
         """The column *name*; a missing one is an error naming the columns there are."""
         if not isinstance(name, str) or not self.has(name):
             raise InvalidInputError(
-                f"no column {shown(name)} for the {role} in the input; its columns are "
-                f"{self.listing()}; name the {role} column ({role}='...')"
+                f"no column {shown(name)} in the input (its columns: {self.listing()}); name "
+                f"the {role} column ({role}='...')"
             )
         values = self.source[name]
         if self.kind == "pandas" and hasattr(values, "columns"):

@@ -33,6 +33,7 @@ _COMMAND_MODULES = (
     "caopo.cli.register",
     "caopo.cli.per_pupil",
     "caopo.cli.hours",
+    "caopo.cli.batch",
 )
 
 Handler = Callable[[argparse.Namespace], int]
