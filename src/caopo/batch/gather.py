@@ -15,6 +15,7 @@ overflow 64 bits the arrays hold Python integers instead.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -110,13 +111,32 @@ def combine(
             for row in zip(*(c for c, _ in columns), strict=True)
         ]
         return codes, list(lookup)
-    combined: Codes = constant(length)
+    key: Codes = constant(length).astype("int64")
     tuples: list[tuple[int, ...]] = [()]
+    sizes: list[int] = []  # the columns folded into *key* since it was last factorised
     for codes, size in columns:
-        key = combined.astype("int64") * size + codes
-        combined, uniques = factorise(key)
-        tuples = [(*tuples[int(u) // size], int(u) % size) for u in uniques]
-    return combined, tuples
+        if math.prod(sizes) * size * len(tuples) >= _INT64_SAFE:
+            key, tuples = _refactorise(key, sizes, tuples)
+            sizes = []
+        key = key * size + codes
+        sizes.append(size)
+    return _refactorise(key, sizes, tuples)
+
+
+def _refactorise(
+    key: Codes, sizes: list[int], tuples: list[tuple[int, ...]]
+) -> tuple[Codes, list[tuple[int, ...]]]:
+    """Factorise *key* (the codes of *tuples* times the *sizes*, mixed-radix) and decode
+    each distinct key into its tuple of column codes."""
+    codes, uniques = factorise(key)
+    decoded = []
+    for unique in uniques:
+        rest, digits = int(unique), []
+        for size in reversed(sizes):
+            rest, digit = divmod(rest, size)
+            digits.append(digit)
+        decoded.append((*tuples[rest], *reversed(digits)))
+    return codes, decoded
 
 
 def rows_where(flags: Sequence[bool], codes: Codes) -> list[int]:
