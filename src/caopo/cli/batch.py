@@ -60,7 +60,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="CSV file with a header line, or - for standard input")
     parser.add_argument("-o", "--output", default="-", help="CSV or .xlsx file (default: stdout)")
-    parser.add_argument("--sep", choices=[",", ";"], help="separator (default: from the header)")
+    parser.add_argument(
+        "--sep", choices=[",", ";"], metavar="SEP", help=", or ; (default: from the header)"
+    )
     parser.add_argument("--scale", default="scale", help="column of the scale (default scale)")
     parser.add_argument("--step", default="step", help="column of the step (default step)")
     parser.add_argument(
