@@ -74,6 +74,10 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "no column 'fte'" in capsys.readouterr().err
     assert main(["batch", "salaries", str(tmp_path / "none.csv")]) == 2
     assert "cannot read" in capsys.readouterr().err
+    doubled = tmp_path / "doubled.csv"
+    doubled.write_text("\ufeffscale,step,step\nLB,5,6\n", encoding="utf-8")
+    assert main(["batch", "salaries", str(doubled), "--fte", "1", "--on", "2024-11-01"]) == 2
+    assert "more than one column named ['step']" in capsys.readouterr().err
     empty = tmp_path / "empty.csv"
     empty.write_text("", encoding="utf-8")
     assert main(["batch", "salaries", str(empty)]) == 2

@@ -199,6 +199,10 @@ def test_mappings_of_numpy_values() -> None:
         "fte": np.array([0.8, 1.0]),
     }
     assert salaries(columns)["salary"] == [Decimal("3094.40"), Decimal("4001.00")]
+    columns["on"] = np.array(["2024-11-01", "NaT"], dtype="datetime64[D]")
+    with pytest.MonkeyPatch.context() as patch:
+        _pure_python(patch)
+        assert salaries(columns)["error"] == ["", "row 2: column 'on' is empty"]
     with pytest.raises(InvalidInputError, match="differ in length"):
         salaries({**columns, "fte": ["1"]})
 

@@ -95,6 +95,8 @@ def is_empty(value: object) -> bool:
         return True
     if isinstance(value, float):
         return math.isnan(value)
+    if type(value).__name__ == "datetime64":  # numpy's NaT is not equal to itself
+        return bool(value != value)
     return isinstance(value, str) and not value.strip()
 
 

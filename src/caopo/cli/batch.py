@@ -99,6 +99,7 @@ class _Table:
     """A CSV file read as text: its columns, separator and the line of every row."""
 
     def __init__(self, text: str, sep: str | None, name: str) -> None:
+        text = text.removeprefix("\ufeff")  # a byte-order mark, as spreadsheets write
         lines = text.splitlines()
         header_line = next((line for line in lines if line.strip()), "")
         self.sep = sep or (";" if header_line.count(";") > header_line.count(",") else ",")
@@ -107,6 +108,9 @@ class _Table:
         if not header:
             raise InvalidInputError(f"{name} has no header line (and no rows)")
         self.header = [h.strip() for h in header]
+        doubled = sorted({h for h in self.header if self.header.count(h) > 1})
+        if doubled:
+            raise InvalidInputError(f"{name} has more than one column named {doubled}")
         self.lines: list[int] = []
         self.extra: dict[int, str] = {}
         rows: list[list[str]] = []
