@@ -26,6 +26,7 @@ __all__ = [
     "combine",
     "constant",
     "factorise",
+    "filled",
     "pandas",
     "rows_where",
     "scaled",
