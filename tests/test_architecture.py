@@ -22,6 +22,7 @@ LAYERS: dict[str, int] = {
     "money": 1,
     "inputs": 2,
     "provenance": 2,
+    "display": 2,
     "dates": 3,
     "schema": 4,
     "catalog": 5,

@@ -89,6 +89,7 @@ _EXPORTS: dict[str, str] = {
     "rename_chain": "caopo.salary_scales.renames",
     "Conversion": "caopo.salary_scales.conversions",
     "CareerRow": "caopo.salary_scales.careers",
+    "CareerTimeline": "caopo.salary_scales.careers",
     "convert": "caopo.salary_scales.conversions",
     "career_timeline": "caopo.salary_scales.careers",
 }
@@ -101,6 +102,7 @@ __all__ = [
     "CaopoError",
     "CareerPatternDetail",
     "CareerRow",
+    "CareerTimeline",
     "Category",
     "Conversion",
     "DataFileError",
@@ -226,7 +228,7 @@ if TYPE_CHECKING:
         per_pupil_funding_detail,
     )
     from caopo.professionalisation.register import RegisterStatus, register_status
-    from caopo.salary_scales.careers import CareerRow, career_timeline
+    from caopo.salary_scales.careers import CareerRow, CareerTimeline, career_timeline
     from caopo.salary_scales.codes import (
         ScaleCode,
         ScaleInfo,

@@ -45,6 +45,7 @@ from itertools import pairwise
 
 from caopo.catalog.loader import catalog
 from caopo.dates import SchoolYear
+from caopo.display import Display
 from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError, shown
 from caopo.inputs import SchoolType, scale_text, to_date, to_pupils, to_year
 from caopo.leaders._school_types import (
@@ -80,7 +81,7 @@ TABLE = "career_patterns"
 
 
 @dataclass(frozen=True, slots=True)
-class CareerPatternDetail:
+class CareerPatternDetail(Display):
     """The scale a school size entitles a director to, with the band and its source."""
 
     scale: str
@@ -106,7 +107,7 @@ class CareerPatternDetail:
 
 
 @dataclass(frozen=True, slots=True)
-class GrowthStep:
+class GrowthStep(Display):
     """One 1 October count in a history, and the scale that applies after it."""
 
     teldatum: date

@@ -33,6 +33,7 @@ from decimal import Decimal
 from caopo.catalog.loader import catalog
 from caopo.dates import SchoolYear
 from caopo.dates import school_year as parse_school_year
+from caopo.display import Display
 from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError
 from caopo.inputs import SchoolType, to_pupils
 from caopo.leaders._school_types import (
@@ -61,7 +62,7 @@ TABLE = "director_funding"
 
 
 @dataclass(frozen=True, slots=True)
-class DirectorFundingDetail:
+class DirectorFundingDetail(Display):
     """The funding amount with the band it falls in and where it was read."""
 
     amount: Decimal

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from caopo.display import Display, Tabular, record
 from caopo.errors import InvalidInputError
 from caopo.inputs import to_date, to_flag, to_year
 from caopo.pay.components import COMPONENTS
@@ -41,7 +42,7 @@ CONVENTION = (
 
 
 @dataclass(frozen=True, slots=True)
-class MonthIncome:
+class MonthIncome(Display):
     """The pay lines of one month."""
 
     month: date
@@ -72,7 +73,7 @@ class MonthIncome:
 
 
 @dataclass(frozen=True, slots=True)
-class AnnualIncome:
+class AnnualIncome(Tabular):
     """Twelve months of pay (only the months in service), totals by component."""
 
     employment: Employment
@@ -96,6 +97,15 @@ class AnnualIncome:
     def sources(self) -> tuple[Source, ...]:
         """Every source the year rests on, each once."""
         return tuple(dict.fromkeys(s for month in self.months for s in month.sources))
+
+    def _frame_rows(self) -> list[dict[str, object]]:
+        """One row per line: its month, scale, step and fte, then the line."""
+        return [
+            record(month, ("month", "scale", "step", "fte"))
+            | record(line, ("component", "amount", "status", "missing", "basis"))
+            for month in self.months
+            for line in month.lines
+        ]
 
 
 def _month(planned: PlannedMonth, employment: Employment, lines: list[Line]) -> MonthIncome:

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from caopo.catalog.derive import RAISE_CHAIN, carried
 from caopo.catalog.loader import catalog
+from caopo.display import Display
 from caopo.errors import CaopoError, NoDataForDateError, NotPublishedError, UnknownScaleError
 from caopo.inputs import scale_text, to_date, to_fte, to_step
 from caopo.money import Number, round_cents
@@ -35,7 +36,7 @@ declared rule (a computation, hence ``derived``)."""
 
 
 @dataclass(frozen=True, slots=True)
-class ProjectedSalary:
+class ProjectedSalary(Display):
     """A monthly salary from a shipped table or carried forward by announced raises."""
 
     amount: Decimal

@@ -28,6 +28,7 @@ from datetime import date
 from decimal import Decimal
 
 from caopo.catalog.loader import catalog
+from caopo.display import Display
 from caopo.errors import InvalidInputError, shown
 from caopo.inputs import to_date, to_flag, to_fte, to_years
 from caopo.money import Number
@@ -66,7 +67,7 @@ class HourLine:
 
 
 @dataclass(frozen=True, slots=True)
-class HoursEntitlement:
+class HoursEntitlement(Display):
     """The hour budgets of one employee on a date; ``status`` is the weakest of its lines."""
 
     on: date

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from caopo.display import Display, Tabular, record
 from caopo.errors import InvalidInputError, OverspendingError, shown
 from caopo.inputs import Category, to_date, to_flag, to_fte, to_year, to_years
 from caopo.money import CENT, Number, to_decimal
@@ -114,7 +115,7 @@ class ScheduledLapse:
 
 
 @dataclass(frozen=True, slots=True)
-class YearStatement:
+class YearStatement(Display):
     """One budget year of the ledger; ``sources``: those of its grant and of the saving
     rule read on its last day."""
 
@@ -142,7 +143,7 @@ class YearStatement:
 
 
 @dataclass(frozen=True, slots=True)
-class BudgetStatement:
+class BudgetStatement(Tabular):
     """The statement of a person's professionalisation budget over a run of budget years;
     ``sources``: those of its rows, each once."""
 
@@ -158,6 +159,10 @@ class BudgetStatement:
     status: Status
     sources: tuple[Source, ...]
     readings: tuple[str, ...]
+
+    def _frame_rows(self) -> list[dict[str, object]]:
+        """One row per budget year: its dates, balances, rule and status."""
+        return [record(row) for row in self.rows]
 
     def row(self, year: int) -> YearStatement:
         """The row of budget *year*."""

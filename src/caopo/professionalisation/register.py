@@ -30,6 +30,7 @@ from typing import Literal
 
 from caopo.catalog.loader import catalog
 from caopo.dates import add_months, add_years
+from caopo.display import Display
 from caopo.errors import InvalidInputError, NotPublishedError, shown
 from caopo.inputs import to_date, to_years
 from caopo.schema.base import Source
@@ -69,7 +70,7 @@ class Reregistration:
 
 
 @dataclass(frozen=True, slots=True)
-class RegisterStatus:
+class RegisterStatus(Display):
     """The register status on a date and the next deadline."""
 
     status: StatusCode

@@ -34,6 +34,7 @@ from decimal import Decimal
 from typing import Literal
 
 from caopo.catalog.loader import catalog
+from caopo.display import Display, Tabular, record
 from caopo.errors import (
     CaopoError,
     InvalidInputError,
@@ -57,13 +58,13 @@ from caopo.salary_scales.salary import cell, salary_series, table_label, version
 from caopo.schema.base import Source
 from caopo.schema.mappings import Transition
 
-__all__ = ["CareerRow", "Mode", "career_timeline"]
+__all__ = ["CareerRow", "CareerTimeline", "Mode", "career_timeline"]
 
 Mode = Literal["strict", "lenient"]
 
 
 @dataclass(frozen=True, slots=True)
-class CareerRow:
+class CareerRow(Display):
     """One dated row of a career timeline; the values hold from ``on`` until the next row."""
 
     on: date
@@ -89,6 +90,32 @@ class CareerRow:
     """The code lapsed on this day without a successor; the timeline ends here."""
     sources: tuple[Source, ...] = ()
     """The sources of the table version of the amount (none without an amount)."""
+
+
+class CareerTimeline(Tabular, tuple[CareerRow, ...]):
+    """The rows of :func:`career_timeline`, oldest first: a tuple of :class:`CareerRow`
+    that also has a status (the weakest of its rows), sources and ``to_frame()``."""
+
+    __slots__ = ()
+
+    @property
+    def status(self) -> Status:
+        """The weakest status of the rows."""
+        return weakest(row.status for row in self)
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source the rows rest on, each once."""
+        return tuple(dict.fromkeys(s for row in self for s in row.sources))
+
+    def _display_fields(self) -> list[tuple[str, object]]:
+        first, last = self[0], self[-1]
+        shown = {"scale": first.scale, "since": first.on, "last_row": last.on}
+        return [*shown.items(), ("rows", len(self)), ("status", self.status)]
+
+    def _frame_rows(self) -> list[dict[str, object]]:
+        """One row per :class:`CareerRow`, every field but its sources."""
+        return [record(row) for row in self]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +157,7 @@ def career_timeline(
     days_worked: Mapping[int, int] | None = None,
     min_days: int | None = None,
     in_service_from: date | str | None = None,
-) -> tuple[CareerRow, ...]:
+) -> CareerTimeline:
     """The dated timeline of someone in *scale* trede *step* from *since* until *until*.
 
     The first periodiek condition counts the days in service from *in_service_from*, by
@@ -160,7 +187,7 @@ def career_timeline(
         row = _row(walk, position, day, "; ".join(events) or "table")
         if events or _changed(rows[-1], row):
             rows.append(row)
-    return tuple(rows)
+    return CareerTimeline(rows)
 
 
 def _begin(

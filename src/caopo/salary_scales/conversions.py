@@ -29,6 +29,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Literal
 
+from caopo.display import Display
 from caopo.errors import (
     InvalidInputError,
     NoEquivalenceError,
@@ -56,7 +57,7 @@ Placement = Literal["same_step", "next_higher_amount", "top_step", "published_ex
 
 
 @dataclass(frozen=True, slots=True)
-class Conversion:
+class Conversion(Display):
     """One step placement at a transition between CAO editions, with its rule and source."""
 
     at: date

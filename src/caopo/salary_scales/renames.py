@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from caopo.display import Display
 from caopo.errors import NoEquivalenceError, UnknownScaleError
 from caopo.inputs import to_date
 from caopo.provenance import Status
@@ -30,7 +31,7 @@ __all__ = ["Rename", "rename_chain", "successor"]
 
 
 @dataclass(frozen=True, slots=True)
-class Rename:
+class Rename(Display):
     """One step of a rename chain."""
 
     on: date

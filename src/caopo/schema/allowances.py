@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import Field, model_validator
 
 from caopo.inputs import Category
 from caopo.provenance import Status
@@ -19,10 +19,12 @@ from caopo.schema.base import (
     DataDocument,
     ListAsTuple,
     Percentage,
+    PositiveQuantity,
+    Quantity,
+    Quantum,
     Source,
     StrictModel,
     TableVersion,
-    int_as_decimal,
 )
 
 Month = Annotated[int, Field(ge=1, le=12)]
@@ -35,10 +37,6 @@ Who = Literal["all"] | Annotated[tuple[CategoryField, ...], ListAsTuple, Field(m
 def is_for(who: Who, category: Category) -> bool:
     """Whether a payment for *who* is paid to someone of *category*."""
     return who == "all" or category in who
-
-
-Distance = Annotated[Decimal, BeforeValidator(int_as_decimal), Field(ge=0)]
-"""Kilometres, 0 or more (int or Decimal in the file)."""
 
 
 # --------------------------------------------------------------------------- schemas
@@ -113,7 +111,7 @@ class OopYearlyPayment(TableVersion):
     article: str | None = None
     who: Who
     brackets: Annotated[tuple[ScaleBracket, ...], ListAsTuple] = Field(min_length=1)
-    fte_cap: Amount
+    fte_cap: PositiveQuantity
     accrual: str
     paid_in_month: Month
 
@@ -127,9 +125,9 @@ class CommutingRule(TableVersion):
     computable: bool
     reason: str | None = None
     rate_per_km: Amount
-    km_not_reimbursed: Distance
-    max_km_one_way: Amount
-    max_km_one_way_replacement: Amount | None = None
+    km_not_reimbursed: Quantity
+    max_km_one_way: PositiveQuantity
+    max_km_one_way_replacement: PositiveQuantity | None = None
     days_per_year: int | None = Field(default=None, ge=1)
     days_per_week_basis: int | None = Field(default=None, ge=1, le=7)
     instalments: int | None = Field(default=None, ge=1, le=12)
@@ -248,7 +246,7 @@ class AllowanceDerivation(StrictModel):
 
     base: date
     percentage: Percentage
-    quantum: Amount
+    quantum: Quantum
     rule: str = Field(min_length=1)
 
 

@@ -13,6 +13,8 @@ from caopo.schema.base import (
     CategoryField,
     ListAsTuple,
     Percentage,
+    PositiveQuantity,
+    Quantum,
     Source,
     StrictModel,
     TableVersion,
@@ -50,7 +52,7 @@ class BudgetDerivation(StrictModel):
 
     base: date
     percentage: Percentage
-    quantum: Amount
+    quantum: Quantum
     rule: str = Field(min_length=1)
 
 
@@ -98,7 +100,7 @@ class HourBudgetItem(StrictModel):
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     description: str = Field(min_length=1)
-    hours_per_year: Amount | None = None
+    hours_per_year: PositiveQuantity | None = None
     pro_rata: bool
     from_age: int | None = Field(default=None, ge=16, le=80)
     for_starters: bool = False
@@ -113,8 +115,8 @@ class HourBudgets(TableVersion):
     """The hour budgets in force from a date (``data/budgets/professionalisation_hours_*``)."""
 
     kind: Literal["hour_budgets"]
-    personal_hours_per_week: Amount
-    working_weeks_per_year: Amount
+    personal_hours_per_week: PositiveQuantity
+    working_weeks_per_year: PositiveQuantity
     working_weeks_source: Source
     working_weeks_status: Status
     """How the yearly figure of a per-week budget stands: ``derived`` where the working

@@ -9,11 +9,11 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from caopo.schema.base import (
-    Amount,
     CodeText,
     DataDocument,
     ListAsTuple,
     Percentage,
+    Quantum,
     Source,
     StrictModel,
     TableId,
@@ -74,7 +74,7 @@ class RaiseChain(DataDocument):
     """
 
     kind: Literal["raise_chain"]
-    projection_quantum: Amount
+    projection_quantum: Quantum
     """What a projected cell is rounded to, once (1: whole euros, as the tables print)."""
     events: Annotated[tuple[RaiseEvent, ...], ListAsTuple] = Field(min_length=1)
 
