@@ -16,17 +16,16 @@ from hypothesis import strategies as st
 import caopo
 from caopo.display import MAX_REPR, Display, Tabular
 from caopo.provenance import weakest
-from tests.test_provenance import _EMPLOYMENT, NOT_YET, SAMPLES, VALUES
+from tests.test_provenance import _EMPLOYMENT, SAMPLES, VALUES
 
 RESULTS: dict[str, Callable[[], object]] = {
     **SAMPLES,
-    "RegisterStatus": lambda: caopo.register_status("2016-03-01", on="2020-05-01"),
     "CareerTimeline": lambda: caopo.career_timeline(
         "LB", 5, since="2024-10-01", until="2026-12-31", mode="lenient"
     ),
 }
-"""A real result of every public result type (those of tests/test_provenance.py, the
-register status, and the career timeline)."""
+"""A real result of every public result type (those of tests/test_provenance.py and the
+career timeline)."""
 
 TABULAR = {"AnnualIncome", "BackPay", "BudgetStatement", "CareerTimeline"}
 
@@ -47,7 +46,7 @@ def test_every_public_result_type_displays() -> None:
         for name in caopo.__all__
         if isinstance(getattr(caopo, name), type) and dataclasses.is_dataclass(getattr(caopo, name))
     }
-    assert public - VALUES == set(SAMPLES) | set(NOT_YET)
+    assert public - VALUES == set(SAMPLES)
     assert set(RESULTS) == public - VALUES | {"CareerTimeline"}
     for name in RESULTS:
         assert issubclass(getattr(caopo, name), Tabular if name in TABULAR else Display), name
@@ -174,7 +173,10 @@ def test_back_pay_as_a_frame_is_paid_owed_and_difference() -> None:
     start=st.dates(min_value=date(2024, 10, 1), max_value=date(2025, 12, 1)),
 )
 def test_any_year_of_pay_has_a_short_repr(step: int, fte: Decimal, start: date) -> None:
-    year = caopo.annual_income(caopo.Employment("LB", step, start, fte=fte), year=2025)
+    # strict=False: at the top step in October 2025 the successor of the bindingstoelage has
+    # no amount in the sources (a missing line; docs/data.md)
+    employment = caopo.Employment("LB", step, start, fte=fte)
+    year = caopo.annual_income(employment, year=2025, strict=False)
     assert len(repr(year)) <= MAX_REPR
     assert len(repr(year.months[-1])) <= MAX_REPR
     assert len(year.to_frame()) == sum(len(m.lines) for m in year.months)

@@ -17,6 +17,7 @@ text that is no scale code) naming the input and what would be valid.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -31,7 +32,9 @@ __all__ = [
     "HasCode",
     "SchoolType",
     "category_of_code",
+    "function_name_key",
     "scale_text",
+    "spelling_key",
     "to_category",
     "to_date",
     "to_days",
@@ -212,6 +215,10 @@ def to_fte(
 
     >>> to_fte("0.8")
     Decimal('0.8')
+    >>> to_fte("0.12345")
+    Traceback (most recent call last):
+    ...
+    caopo.errors.InvalidInputError: fte (werktijdfactor) has at most four decimals (Rechtspositiebesluit WPO/WEC art. 1 sub g: 'rekenkundig afgerond op vier cijfers achter de komma'; AVS), not '0.12345'; round it to four decimals first, as payroll does
     >>> to_fte(2)
     Traceback (most recent call last):
     ...
@@ -225,6 +232,12 @@ def to_fte(
         raise InvalidInputError(
             f"{name} must be above 0 and at most {FTE_MAX} (48 of 40 hours){zero}, "
             f"not {shown(value)}"
+        )
+    if fte % Decimal("0.0001") != 0:
+        raise InvalidInputError(
+            f"{name} has at most four decimals (Rechtspositiebesluit WPO/WEC art. 1 sub g: "
+            f"'rekenkundig afgerond op vier cijfers achter de komma'; AVS), not {shown(value)}; "
+            f"round it to four decimals first, as payroll does"
         )
     return fte
 
@@ -425,3 +438,37 @@ def scale_text(value: object, *, name: str = "scale") -> str:
     else:
         found = match["letters"] + match["digits"]
     return found + ("+U" if match["uitloop"] else "")
+
+
+def spelling_key(value: object, *, name: str = "name") -> str:
+    """The one reading of a name people type (an example function, a sector, an AVS role):
+    case, accents, ``-``, ``_``, ``/``, ``.`` and spacing do not matter. The names and their
+    other spellings are data (or the vocabularies above); this only says when two are equal.
+
+    >>> spelling_key("  Conci\u00ebrge-A ")
+    'concierge a'
+    """
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInputError(f"{name} must be a non-empty text, not {shown(value)}")
+    folded = unicodedata.normalize("NFKD", value)
+    text = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[-_/.]", " ", text.lower()).split())
+
+
+_FUNCTION_WORDS = frozenset(
+    {"functie", "voorbeeldfunctie", "functiebeschrijving", "functieomschrijving"}
+)
+
+
+def function_name_key(value: object, *, name: str = "function") -> str:
+    """The name of an example function (voorbeeldfunctie) as :func:`spelling_key` reads it,
+    with or without the word "functie" (or "voorbeeldfunctie", "functiebeschrijving",
+    "functieomschrijving") before or after it.
+
+    >>> function_name_key("Functie Onderwijsassistent B"), function_name_key("onderwijsassistent b")
+    ('onderwijsassistent b', 'onderwijsassistent b')
+    """
+    words = [w for w in spelling_key(value, name=name).split() if w not in _FUNCTION_WORDS]
+    if not words:
+        raise InvalidInputError(f"{name} {shown(value)} names no function")
+    return " ".join(words)

@@ -8,11 +8,11 @@ explicit rounding mode (``ROUND_HALF_UP``: the commercial rounding payroll uses,
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from caopo.errors import InvalidInputError, shown
 
-__all__ = ["CENT", "ROUNDING", "Number", "quantize", "round_cents", "to_decimal"]
+__all__ = ["CENT", "ROUNDING", "Number", "quantize", "round_cents", "to_decimal", "truncate"]
 
 CENT = Decimal("0.01")
 ROUNDING = ROUND_HALF_UP
@@ -57,6 +57,16 @@ def quantize(amount: Decimal, quantum: Decimal) -> Decimal:
     Decimal('3622')
     """
     return amount.quantize(quantum, rounding=ROUNDING)
+
+
+def truncate(amount: Decimal, quantum: Decimal) -> Decimal:
+    """Cut *amount* to *quantum*, towards zero: only where a source's worked example shows
+    it (the 57+ leave fraction of the PO-Raad).
+
+    >>> truncate(Decimal("0.054490"), Decimal("0.0001"))
+    Decimal('0.0544')
+    """
+    return amount.quantize(quantum, rounding=ROUND_DOWN)
 
 
 def round_cents(amount: Decimal) -> Decimal:

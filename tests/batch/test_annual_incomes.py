@@ -88,3 +88,20 @@ def test_the_pure_python_path_agrees(rows: list[tuple[str, int, date, str]]) -> 
         except Exception:
             total = None
         assert plain["total"][row] == total
+
+
+def test_lenient_prices_the_year_and_says_what_is_missing() -> None:
+    frame = pd.DataFrame({"scale": ["LB", "LC"], "step": [5, 12], "fte": ["1", "1"]})
+    strict = annual_incomes(frame, year=2025, start="2025-01-01")
+    assert "missing" not in strict.columns
+    assert strict["total"][1] is None and strict["error"][1].startswith("row 2: ")
+    out = annual_incomes(frame, year=2025, start="2025-01-01", strict=False)
+    for row, (scale, step) in enumerate([("LB", 5), ("LC", 12)]):
+        expected = annual_income(
+            Employment(scale, step, start="2025-01-01"), year=2025, strict=False
+        )
+        assert out["total"][row] == expected.total
+        assert out["status"][row] == expected.status
+        assert out["missing"][row] == "; ".join(expected.gaps)
+        assert out["error"][row] == ""
+    assert out["missing"][0] == "" and out["missing"][1] != ""

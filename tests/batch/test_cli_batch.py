@@ -118,3 +118,15 @@ def test_xlsx(tmp_path: Path) -> None:
     assert rows[0] == ("scale", "step", "fte", "salary", "status", "error")
     assert rows[1][3] == 3868 and rows[1][4] == "published"
     assert rows[2][3] is None and rows[2][5].startswith("row 2: ")
+
+
+def test_income_lenient(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    staff = tmp_path / "staff.csv"
+    staff.write_text("scale,step,fte\nLC,12,1\n", encoding="utf-8")
+    args = ["batch", "income", str(staff), "--year", "2025", "--start", "2025-01-01"]
+    assert main(args) == 1
+    assert "0 of 1 rows priced, 1 failed" in capsys.readouterr().err
+    assert main([*args, "--lenient"]) == 0
+    header, row = capsys.readouterr().out.splitlines()
+    assert header.endswith(",total,status,missing,error")
+    assert row.endswith(",") and ",provisional," in row

@@ -1,8 +1,9 @@
 """A calendar year of pay for every row of a frame, exactly :func:`caopo.annual_income`.
 
 Each distinct row (scale, step, start, werktijdfactor and the optional end, category and
-commute) is priced once through :func:`caopo.annual_income` (strict: a month without a
-table is a row error); rows that repeat reuse it.
+commute) is priced once through :func:`caopo.annual_income`; rows that repeat reuse it.
+Strict (the default), a line that cannot be computed is a row error; lenient, the row is
+priced with that line missing and a ``missing`` column says what is missing.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ class _Year:
     total: Decimal | None
     status: str
     problems: tuple[CaopoError, ...]
+    missing: str = ""
+    """Lenient mode: what is missing from the year (``AnnualIncome.gaps``)."""
 
 
 def _optional(frame: Frame, given: object, role: str, parse: Any, value: Any, ex: str) -> Factor:
@@ -81,7 +84,8 @@ def _factors(frame: Frame, given: dict[str, Any]) -> list[Factor]:
     ]
 
 
-def _year(values: dict[str, Any], year: int, step_increase: bool, projection: bool) -> _Year:
+def _year(values: dict[str, Any], year: int, flags: tuple[bool, bool, bool]) -> _Year:
+    step_increase, projection, strict = flags
     problems = tuple(v for v in values.values() if isinstance(v, CaopoError))
     if problems:
         return _Year({}, None, "", problems)
@@ -97,10 +101,10 @@ def _year(values: dict[str, Any], year: int, step_increase: bool, projection: bo
             commute_km=values["commute_km"],
             travel_days_per_week=values["travel_days"],
         )
-        income = annual_income(employment, year=year, projection=projection)
+        income = annual_income(employment, year=year, strict=strict, projection=projection)
     except CaopoError as exc:
         return _Year({}, None, "", (exc,))
-    return _Year(dict(income.totals), income.total, income.status, ())
+    return _Year(dict(income.totals), income.total, income.status, (), "; ".join(income.gaps))
 
 
 def annual_incomes(
@@ -117,6 +121,7 @@ def annual_incomes(
     travel_days_per_week: str | Decimal | int | None = None,
     step_increase: bool = True,
     projection: bool = False,
+    strict: bool = True,
     errors: str = "report",
 ) -> Any:
     """The input with a column per pay component (the year's total of each, as in
@@ -127,8 +132,10 @@ def annual_incomes(
     name a column or give one value for every row (there is no default werktijdfactor:
     say ``fte=1`` for full time). *end*, *category*, *commute_km* and
     *travel_days_per_week* are not read unless named (a column, where an empty cell means
-    "none", or one value); *step_increase* and *projection* are as in
-    :func:`caopo.annual_income`, which prices every distinct row (strict).
+    "none", or one value); *step_increase*, *projection* and *strict* are as in
+    :func:`caopo.annual_income`, which prices every distinct row. With ``strict=False`` a
+    row whose year misses a line (no table, a cell no source printed) is priced without it,
+    ``provisional``, and a ``missing`` column (after ``status``) says what is missing.
 
     >>> out = annual_incomes({"scale": ["LB"], "step": [5], "start": ["2025-01-01"]}, year=2025, fte="0.8")
     >>> out["salaris"], out["total"], out["error"]
@@ -136,7 +143,11 @@ def annual_incomes(
     """
     policy = check_errors(errors)
     calendar_year = to_year(year)
-    flags = (to_flag(step_increase, name="step_increase"), to_flag(projection, name="projection"))
+    flags = (
+        to_flag(step_increase, name="step_increase"),
+        to_flag(projection, name="projection"),
+        to_flag(strict, name="strict"),
+    )
     frame = Frame.of(data)
     given = dict(
         zip(
@@ -151,7 +162,7 @@ def annual_incomes(
         _year(
             {field: f.parsed[c] for field, f, c in zip(_FIELDS, factors, combo, strict=True)},
             calendar_year,
-            *flags,
+            flags,
         )
         for combo in combos
     ]
@@ -161,10 +172,12 @@ def annual_incomes(
         if policy == "raise":
             raise_row(row + 1, problems)
         messages[row] = row_message(row + 1, problems)
-    return frame.with_columns(_columns(years, codes, messages))
+    return frame.with_columns(_columns(years, codes, messages, lenient=not flags[2]))
 
 
-def _columns(years: list[_Year], codes: Any, messages: dict[int, str]) -> dict[str, Any]:
+def _columns(
+    years: list[_Year], codes: Any, messages: dict[int, str], *, lenient: bool
+) -> dict[str, Any]:
     names = list(dict.fromkeys(name for y in years for name in y.totals))
     none = Decimal("0.00")
     columns: dict[str, Any] = {}
@@ -175,6 +188,8 @@ def _columns(years: list[_Year], codes: Any, messages: dict[int, str]) -> dict[s
         ]
         columns[name] = (take(per_year, codes), "decimal")
     columns["status"] = (take([y.status for y in years], codes), "text")
+    if lenient:
+        columns["missing"] = (take([y.missing for y in years], codes), "text")
     errors = filled(len(codes), "", codes)
     for row, message in messages.items():
         errors[row] = message

@@ -22,6 +22,7 @@ from typing import Any, TextIO
 
 from caopo.batch import annual_incomes, salaries
 from caopo.cli._output import as_year
+from caopo.cli.exit_codes import FAILED, OK
 from caopo.errors import InvalidInputError
 
 __all__ = ["add_parser"]
@@ -54,6 +55,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     year.add_argument("--days", help="column of the travel days per week")
     year.add_argument("--no-step-increase", action="store_true", help="no periodiek")
     year.add_argument("--project", action="store_true", help="project by announced raises")
+    year.add_argument(
+        "--lenient", action="store_true", help="price a year with a missing line (missing column)"
+    )
     year.set_defaults(handler=_run_income)
 
 
@@ -91,6 +95,7 @@ def _run_income(args: argparse.Namespace) -> int:
         travel_days_per_week=args.days,
         step_increase=not args.no_step_increase,
         projection=args.project,
+        strict=not args.lenient,
     )
     return _finish(args, table, result)
 
@@ -140,13 +145,13 @@ def _read(args: argparse.Namespace) -> _Table:
 def _finish(args: argparse.Namespace, table: _Table, result: dict[str, Any]) -> int:
     for row, message in table.extra.items():
         for name in result:
-            if name not in table.header and name not in ("error", "status"):
+            if name not in table.header and name not in ("error", "status", "missing"):
                 result[name][row] = None
         result["status"][row], result["error"][row] = "", message
     _write(args.output, table, result)
     failed = [(row, e) for row, e in enumerate(result["error"]) if e]
     if not failed:
-        return 0
+        return OK
     total = len(result["error"])
     print(
         f"caopo: {total - len(failed)} of {total} rows priced, {len(failed)} failed:",
@@ -158,7 +163,7 @@ def _finish(args: argparse.Namespace, table: _Table, result: dict[str, Any]) -> 
         print(
             f"  ... and {len(failed) - SHOWN_ERRORS} more (see the error column)", file=sys.stderr
         )
-    return 1
+    return FAILED
 
 
 def _cell(value: object, comma: bool) -> str:

@@ -6,13 +6,17 @@ import argparse
 from pathlib import Path
 
 from caopo.catalog.importer import ImportOptions, read_cells, table_yaml, write_table
-from caopo.catalog.inventory import tables
+from caopo.catalog.inventory import TableInfo, tables
 from caopo.catalog.loader import validate_folder
 from caopo.catalog.yaml import is_table_file
-from caopo.cli._output import as_date, dump_json
+from caopo.cli._json import Rows, emit
+from caopo.cli._output import as_date, as_path
 from caopo.errors import DataFileError
 
-__all__ = ["add_parser"]
+__all__ = ["RESULT", "add_parser"]
+
+RESULT = Rows[TableInfo]
+"""The result of ``caopo tables --json``: every loaded table version."""
 
 _SHOWN = 20
 """How many ignored files ``validate`` names."""
@@ -36,7 +40,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
             "together with the shipped tables, and lists the files it read and ignored."
         ),
     )
-    validate.add_argument("path", type=Path)
+    validate.add_argument("path", type=as_path)
     validate.set_defaults(handler=_validate)
 
     importer = actions.add_parser(
@@ -48,7 +52,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
             "comma-separated file quote them. Never replaces an existing file without --force."
         ),
     )
-    importer.add_argument("csv", type=Path)
+    importer.add_argument("csv", type=as_path)
     importer.add_argument("--table", required=True, help="table id, e.g. teachers")
     importer.add_argument("--effective-from", required=True, type=as_date)
     importer.add_argument("--title", required=True, help="title of the table")
@@ -59,7 +63,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     importer.add_argument("--article")
     importer.add_argument("--status", default="published", choices=["published", "provisional"])
     importer.add_argument("--coverage", default="complete", choices=["complete", "partial"])
-    importer.add_argument("-o", "--output", type=Path, help="write here instead of printing")
+    importer.add_argument("-o", "--output", type=as_path, help="write here instead of printing")
     importer.add_argument(
         "--force", action="store_true", help="replace the --output file if it exists"
     )
@@ -69,8 +73,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def _list(args: argparse.Namespace) -> int:
     rows = tables()
     if args.json:
-        print(dump_json(rows))
-        return 0
+        return emit(args, Rows(tuple(rows)), RESULT)
     for row in rows:
         until = f" until {row.effective_until}" if row.effective_until else ""
         where = "" if row.origin == "shipped" else f" [user: {row.path}]"

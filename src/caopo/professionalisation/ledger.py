@@ -131,7 +131,7 @@ class YearStatement(Display):
     spent_by_origin: tuple[tuple[int, Decimal], ...]
     unfunded: Decimal
     spending: tuple[Spending, ...]
-    lapsed: tuple[Lapse, ...]
+    lapses: tuple[Lapse, ...]
     lapsed_total: Decimal
     closing_by_origin: tuple[tuple[int, Decimal], ...]
     closing_balance: Decimal
@@ -408,7 +408,7 @@ def _year(
         spent_by_origin=spent_by_origin,
         unfunded=sum((s.unfunded for s in done), ZERO),
         spending=done,
-        lapsed=lapses,
+        lapses=lapses,
         lapsed_total=sum((lapse.amount for lapse in lapses), ZERO),
         closing_by_origin=pots.by_origin(),
         closing_balance=pots.total(),

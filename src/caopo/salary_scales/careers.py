@@ -18,7 +18,7 @@ step cannot be determined; ``mode="lenient"`` writes the row with ``None`` and t
 A row's ``status`` is a :data:`~caopo.provenance.Status`: the weakest
 (:func:`caopo.provenance.weakest`) of the table version of its amount and of the tables a
 conversion used to place its step. A row without an amount says so in ``missing`` (and
-why in ``reason``); the row of a code that lapsed says so in ``lapsed``.
+why in ``reason``); the row of a code that lapsed says so in ``code_lapsed``.
 
 >>> rows = career_timeline("LB", 5, since="2025-06-15", until="2025-08-01", mode="strict")
 >>> [(str(r.on), r.step, r.event) for r in rows]
@@ -73,20 +73,21 @@ class CareerRow(Display):
     """``None`` where the step cannot be determined from published data (lenient mode)."""
     amount: Decimal | None
     """Full-time monthly amount; ``None`` where no shipped table has it (lenient mode)."""
-    table: str | None
-    """The table version, e.g. ``'teachers 2024-10-01'``."""
+    table_version: str | None
+    """The table version, e.g. ``'teachers 2024-10-01'`` (``table``, in every result, is a
+    table id alone)."""
     status: Status
     """The weakest status of what the row rests on: the table version of its amount and
     the tables a conversion used to place its step. A row without an amount is
     ``provisional`` (:data:`caopo.provenance.MISSING_STATUS`) and says ``missing``; the row of
-    a lapse rests on the published transition rules only; ``lapsed`` says so."""
+    a lapse rests on the published transition rules only; ``code_lapsed`` says so."""
     event: str
     reason: str | None = None
     """Why the row has no amount, or why the code lapsed; ``None`` otherwise."""
     missing: bool = False
     """No shipped table has the amount, or the step is unknown (lenient mode): ``amount``
     is ``None`` and ``reason`` says why."""
-    lapsed: bool = False
+    code_lapsed: bool = False
     """The code lapsed on this day without a successor; the timeline ends here."""
     sources: tuple[Source, ...] = ()
     """The sources of the table version of the amount (none without an amount)."""
@@ -311,7 +312,7 @@ def _row(walk: _Walk, position: _Position, day: date, event: str) -> CareerRow:
 
 
 def _state(row: CareerRow) -> tuple[object, ...]:
-    return (row.scale, row.step, row.amount, row.table, row.status, row.missing)
+    return (row.scale, row.step, row.amount, row.table_version, row.status, row.missing)
 
 
 def _changed(last: CareerRow, row: CareerRow) -> bool:
@@ -330,6 +331,6 @@ def _lapse(walk: _Walk, code: ScaleCode, transition: Transition) -> CareerRow:
         "published",
         "lapsed",
         reason,
-        lapsed=True,
+        code_lapsed=True,
         sources=registry().sources_of(transition.source),
     )

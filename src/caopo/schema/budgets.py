@@ -90,6 +90,25 @@ class BudgetRule(TableVersion):
         return self
 
 
+class OwnContribution(StrictModel):
+    """The eigen bijdrage over hours taken as leave: ``percentage`` of the salary
+    (``reduced_percentage`` up to schaal ``reduced_up_to_scale``), over at most
+    ``max_hours`` a year. A month's contribution is the hours (to ``hours_decimals``) over
+    ``norm_hours_per_year``, that fraction to ``fraction_decimals`` (``fraction_rounding``),
+    times the full-time monthly salary times the percentage."""
+
+    percentage: Percentage
+    reduced_percentage: Percentage
+    reduced_up_to_scale: int = Field(ge=1, le=18)
+    max_hours: PositiveQuantity
+    norm_hours_per_year: PositiveQuantity
+    hours_decimals: int = Field(ge=0, le=4)
+    fraction_decimals: int = Field(ge=1, le=8)
+    fraction_rounding: Literal["down", "half_up"]
+    status: Status
+    note: str = Field(min_length=1)
+
+
 class HourBudgetItem(StrictModel):
     """One hour budget (starters, duurzame inzetbaarheid, ...) as the sources give it.
 
@@ -109,6 +128,10 @@ class HourBudgetItem(StrictModel):
     max_saving_years: int | None = Field(default=None, ge=1, le=10)
     saving_note: str | None = None
     article: str | None = None
+    min_hours_per_year: PositiveQuantity | None = None
+    """The budget exists only where its yearly hours (after pro rata) reach this (57+: 45)."""
+    own_contribution: OwnContribution | None = None
+    """What the employee pays when the hours are taken as leave (57+ bijzonder budget)."""
 
 
 class HourBudgets(TableVersion):
