@@ -77,9 +77,11 @@ def test_caopo_batch_from_the_shell(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "caopo.cli", *args]
     run = subprocess.run(command, capture_output=True, text=True, check=False)
     assert run.returncode == 1, run.stderr
-    assert "47 of 50 rows priced, 3 failed" in run.stderr
-    for number in BAD:
-        assert f"line {number + 1}: row {number}: " in run.stderr
+    assert run.stderr.count("\n") == 1
+    assert "47 of 50 rows priced, 3 failed at lines 13, 28, 42 (the error column says why)" in (
+        run.stderr
+    )
+    assert f"first: line 13: row 12: {BAD[12]}" in run.stderr
     with priced.open(encoding="utf-8", newline="") as stream:
         out = list(csv.DictReader(stream))
     amounts = [Decimal(r["salary"]) if r["salary"] else None for r in out]

@@ -156,16 +156,7 @@ def annual_incomes(
             strict=True,
         )
     )
-    factors = _factors(frame, given)
-    codes, combos = combine([(f.codes, f.size) for f in factors], frame.length)
-    years = [
-        _year(
-            {field: f.parsed[c] for field, f, c in zip(_FIELDS, factors, combo, strict=True)},
-            calendar_year,
-            flags,
-        )
-        for combo in combos
-    ]
+    codes, years = _years(frame, given, calendar_year, flags)
     messages: dict[int, str] = {}
     for row in rows_where([y.total is None for y in years], codes):
         problems = years[codes[row]].problems
@@ -173,6 +164,23 @@ def annual_incomes(
             raise_row(row + 1, problems)
         messages[row] = row_message(row + 1, problems)
     return frame.with_columns(_columns(years, codes, messages, lenient=not flags[2]))
+
+
+def _years(
+    frame: Frame, given: dict[str, Any], year: int, flags: tuple[bool, bool, bool]
+) -> tuple[Any, list[_Year]]:
+    """Codes per row, and the year of each distinct row."""
+    factors = _factors(frame, given)
+    codes, combos = combine([(f.codes, f.size) for f in factors], frame.length)
+    years = [
+        _year(
+            {field: f.parsed[c] for field, f, c in zip(_FIELDS, factors, combo, strict=True)},
+            year,
+            flags,
+        )
+        for combo in combos
+    ]
+    return codes, years
 
 
 def _columns(

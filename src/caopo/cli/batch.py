@@ -5,8 +5,8 @@ line, or ``--sep``), with a decimal point or comma; every value is read as text 
 scalar parsers (no pandas needed). Writes the input with the new columns of
 :mod:`caopo.batch` as CSV (same separator; a decimal comma where it is ``;``) or, for an
 ``.xlsx`` name, as a workbook (optional extra ``caopo[excel]``). Each bad row is named by
-number and reason in the ``error`` column and in a summary on stderr; the exit status is
-1 when any row failed, 0 when all priced.
+number and reason in the ``error`` column, and a one-line summary on stderr names their
+lines; the exit status is 1 when any row failed, 0 when all priced.
 """
 
 from __future__ import annotations
@@ -21,14 +21,15 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from caopo.batch import annual_incomes, salaries
+from caopo.cli import _one_line
 from caopo.cli._output import as_year
 from caopo.cli.exit_codes import FAILED, OK
-from caopo.errors import InvalidInputError
+from caopo.errors import InvalidInputError, shown
 
 __all__ = ["add_parser"]
 
-SHOWN_ERRORS = 20
-"""How many failed rows the stderr summary lists (all are in the output's error column)."""
+SHOWN_LINES = 20
+"""How many failed rows the one-line summary on stderr names (all are in the error column)."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -137,8 +138,8 @@ def _read(args: argparse.Namespace) -> _Table:
     path = Path(args.file)
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InvalidInputError(f"cannot read {args.file}: {exc.strerror}") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte, or not UTF-8
+        raise InvalidInputError(f"cannot read {shown(args.file)}: {exc}") from None
     return _Table(text, args.sep, args.file)
 
 
@@ -153,16 +154,15 @@ def _finish(args: argparse.Namespace, table: _Table, result: dict[str, Any]) -> 
     if not failed:
         return OK
     total = len(result["error"])
-    print(
-        f"caopo: {total - len(failed)} of {total} rows priced, {len(failed)} failed:",
-        file=sys.stderr,
+    lines = ", ".join(str(table.lines[row]) for row, _ in failed[:SHOWN_LINES])
+    more = ", ..." if len(failed) > SHOWN_LINES else ""
+    first_row, first = failed[0]
+    summary = (
+        f"caopo: {total - len(failed)} of {total} rows priced, {len(failed)} failed at lines "
+        f"{lines}{more} (the error column says why); first: line {table.lines[first_row]}: "
+        f"{first}"
     )
-    for row, error in failed[:SHOWN_ERRORS]:
-        print(f"  line {table.lines[row]}: {error}", file=sys.stderr)
-    if len(failed) > SHOWN_ERRORS:
-        print(
-            f"  ... and {len(failed) - SHOWN_ERRORS} more (see the error column)", file=sys.stderr
-        )
+    print(_one_line(summary), file=sys.stderr)
     return FAILED
 
 
@@ -177,14 +177,17 @@ def _cell(value: object, comma: bool) -> str:
 def _write(output: str, table: _Table, result: dict[str, Any]) -> None:
     names = list(result)
     rows = [[result[n][i] for n in names] for i in range(len(table.lines))]
-    if output.lower().endswith(".xlsx"):
-        _write_xlsx(Path(output), names, rows)
-        return
     if output == "-":
         _write_csv(sys.stdout, table.sep, names, rows)
         return
-    with Path(output).open("w", encoding="utf-8", newline="") as stream:
-        _write_csv(stream, table.sep, names, rows)
+    try:
+        if output.lower().endswith(".xlsx"):
+            _write_xlsx(Path(output), names, rows)
+            return
+        with Path(output).open("w", encoding="utf-8", newline="") as stream:
+            _write_csv(stream, table.sep, names, rows)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
+        raise InvalidInputError(f"cannot write {shown(output)}: {exc}") from None
 
 
 def _write_csv(stream: TextIO, sep: str, names: list[str], rows: Sequence[list[Any]]) -> None:
