@@ -107,7 +107,7 @@ def _pandas_with(frame: Any, new: Mapping[str, tuple[Sequence[Any], str]]) -> An
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]  # optional extra
 
     added = {
-        name: pd.Series(values, index=frame.index, dtype=object)
+        name: pd.Series(values, index=frame.index, dtype=object, copy=False)
         for name, (values, _) in new.items()
     }
     return frame.assign(**added)
