@@ -39,6 +39,8 @@ REGISTRY: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
     "income": (
         ("income", "LB", "5", "--year", "2025", "--fte", "0.8", "--km", "10", "--days", "3"),
+        ("income", "LB", "5", "--year", "2025", "--start", "2024-10-01", "--holiday-month", "5",
+         "--in-service-from", "2000-03-15", "--days-worked", "2024=150", "--min-days", "40"),
     ),
     "back-pay": (
         ("back-pay", "L11", "15", "--from", "2021-01", "--to", "2021-02",
