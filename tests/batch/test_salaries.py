@@ -154,6 +154,15 @@ def test_float_policy() -> None:
     assert errors[4] == "row 5: column 'fte' is empty"
 
 
+def test_text_is_read_as_the_scalar_function_reads_it() -> None:
+    out = salaries(
+        {"scale": ["LB"] * 3, "step": ["5"] * 3, "fte": ["0,8", "0.41255", " 1 "]}, on=ON
+    )
+    assert out["salary"][0] == salary("LB", 5, on=ON, fte="0.8")
+    assert out["error"][1].startswith("row 2: column 'fte' has at most four decimals")
+    assert out["salary"][2] == Decimal("3868.00")
+
+
 def test_dates_from_frames() -> None:
     frame = pd.DataFrame(
         {

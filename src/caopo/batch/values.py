@@ -53,7 +53,9 @@ __all__ = [
 ]
 
 FTE_DECIMALS = 4
-"""The CAO's precision of a werktijdfactor: at most four decimals (e.g. 0.4125)."""
+"""The precision of a werktijdfactor: at most four decimals (e.g. 0.4125), as
+:func:`caopo.inputs.to_fte` requires of text and Decimal too (Rechtspositiebesluit WPO/WEC
+art. 1 sub g)."""
 FTE_TOLERANCE = 1e-9
 """How far a float werktijdfactor may be from its four-decimal number (binary noise)."""
 
