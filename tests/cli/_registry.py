@@ -5,7 +5,7 @@ parser has one this registry lacks. The fuzz suite (tests/cli/test_fuzz.py) repl
 value of these invocations with junk; the JSON contract (tests/cli/test_json_contract.py)
 validates their ``--json`` output against ``caopo schema``. ``{csv}`` and ``{folder}`` are
 filled in with a CSV salary table and a folder of table files; ``{staff}`` and ``{members}``
-with a staff list and a list of AVS members.
+with a staff list and a list of AVS members; ``{batch}`` with a staff list to price.
 """
 
 from __future__ import annotations
@@ -75,6 +75,13 @@ REGISTRY: dict[str, tuple[tuple[str, ...], ...]] = {
         ("compare-editions", "A12"),
         ("compare-editions", "A12", "--before", "2021-12-31", "--after", "2022-01-01"),
     ),
+    "batch": (("batch", "salaries", "{batch}", "--on", "2024-11-01"),),
+    "batch salaries": (
+        ("batch", "salaries", "{batch}", "--on", "2024-11-01", "--fte", "0.8", "--sep", ";"),
+    ),
+    "batch income": (
+        ("batch", "income", "{batch}", "--year", "2025", "--start", "2025-01-01", "--lenient"),
+    ),
     "schema": (("schema", "salary"),),
     "completion": (("completion", "bash"), ("completion", "zsh")),
 }  # fmt: skip
@@ -105,7 +112,10 @@ def example_files(folder: Path) -> dict[str, str]:
     members.write_text(
         "name,school,pupils,role\nAns,12AB,250,directeur\nBert,12AB,250,\n", encoding="utf-8"
     )
+    batch = folder / "batch.csv"
+    batch.write_text("naam;scale;step;fte\nA;LB;5;0,8\nB;LC;3;1\n", encoding="utf-8")
     return {
+        "{batch}": str(batch),
         "{csv}": str(csv),
         "{folder}": str(tables),
         "{staff}": str(staff),
