@@ -182,14 +182,10 @@ def annual_income(
     announced raises where no table covers a month (see :func:`caopo.projected_salary`).
     *as_known_on* uses only the tables known on that day (what a payroll run then would
     have paid); it excludes *projection*. *holiday_month* (1-12) pays the vakantie-uitkering
-    in that month over the twelve months up to and including it, as the caller's payroll
-    does (no source read gives the CAO PO month); by default it is shown as accrued each
-    month.
-
+    in that month (and on leaving) over what accrued since the previous one, as the caller's
+    payroll does (no source read gives the CAO PO month); by default it accrues each month.
     **Years of service count from** ``employment.in_service_from``, **which defaults to
-    start**: an employee modelled from the current contract gets no jubileumuitkering for
-    service before it. The result then says so in ``notes`` (:func:`service_note`); give
-    ``Employment(in_service_from=...)`` for a longer diensttijd.
+    start**: no jubileumuitkering for service before it unless given; ``notes`` says so.
 
     >>> income = annual_income(Employment("LB", 5, start=date(2025, 1, 1), fte=Decimal("0.8")), year=2025)
     >>> income.months[0].amount("salaris"), income.months[7].step, income.months[7].amount("salaris")
