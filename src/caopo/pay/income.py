@@ -141,8 +141,8 @@ def service_note(employment: Employment) -> str | None:
     return (
         f"years of service counted from start ({employment.start}), as in_service_from is "
         f"start (its default): no jubileumuitkering (25, 40, 50 years) for service before it, "
-        f"and the periodiek counts days in service from it; for a longer diensttijd give "
-        f"Employment(in_service_from=<first day of service>)"
+        f"and the periodiek counts days in service from it; for a longer diensttijd give the "
+        f"first day of service (Employment(in_service_from=...), caopo income --in-service-from)"
     )
 
 
