@@ -7,7 +7,7 @@ import argparse
 from caopo.cli._json import emit
 from caopo.cli._output import as_date, euro
 from caopo.leaders.allowances import (
-    ALLOWANCES,
+    ALLOWANCE_NAMES,
     SchoolLeaderAllowanceDetail,
     school_leader_allowance_detail,
 )
@@ -24,7 +24,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="directietoelage, bindingstoelage or arbeidsmarkttoelage of a school leader",
         description="School-leader allowances per scale and date, with their source.",
     )
-    parser.add_argument("allowance", help=f"one of: {', '.join(ALLOWANCES)}")
+    parser.add_argument("allowance", help=f"one of: {', '.join(ALLOWANCE_NAMES)}")
     parser.add_argument("--scale", required=True, help="scale, e.g. DB, D12, A11")
     parser.add_argument("--on", required=True, type=as_date, help="date, e.g. 2023-07-01")
     parser.add_argument("--json", action="store_true", help="print JSON")
