@@ -22,6 +22,7 @@ pydantic is imported only when JSON is asked for.
 from __future__ import annotations
 
 import argparse
+import copy
 import dataclasses
 import json
 from dataclasses import dataclass
@@ -212,7 +213,10 @@ def _cents(value: Any, key: str = "") -> Any:
         changes = {
             f.name: _cents(getattr(value, f.name), f.name) for f in dataclasses.fields(value)
         }
-        return dataclasses.replace(value, **changes)
+        rounded = copy.copy(value)  # not replace(): a custom __init__ parses its input
+        for name, new in changes.items():
+            object.__setattr__(rounded, name, new)
+        return rounded
     if isinstance(value, tuple):
         return tuple(_cents(v, key) for v in value)
     if isinstance(value, list):
