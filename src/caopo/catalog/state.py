@@ -120,23 +120,21 @@ R = TypeVar("R")
 ANSWERS_LIMIT = 4096
 """At most this many answers are remembered per snapshot (then they are forgotten at once)."""
 _MISSING = object()
-_PLAIN = frozenset({str, int, bool, date, type(None)})
+_PLAIN = frozenset({str, int, bool, date, type(None), Decimal})
 
 
 def plain_key(*values: object) -> tuple[object, ...] | None:
     """A key for *values* if every one is plain (text, int, bool, ``None``, an enum member,
-    an exact :class:`date`, or a :class:`Decimal` by its exact text), else ``None``. Each value is
-    keyed with its type, so ``1``, ``True``, ``"1"`` and ``Decimal("1.0")`` are apart."""
-    key: list[object] = []
-    for value in values:
-        kind = type(value)
-        if kind is Decimal:
-            key += (kind, str(value))
-        elif kind in _PLAIN or issubclass(kind, Enum):
-            key += (kind, value)
-        else:
-            return None
-    return tuple(key)
+    an exact :class:`date`, or a :class:`Decimal` by its exact text), else ``None``. The key
+    holds the types too, so ``1``, ``True``, ``"1"`` and ``Decimal("1.0")`` are apart."""
+    kinds = tuple(map(type, values))
+    if not _PLAIN.issuperset(kinds):
+        for kind in kinds:
+            if kind not in _PLAIN and not issubclass(kind, Enum):
+                return None
+    if Decimal in kinds:
+        values = tuple(str(v) if type(v) is Decimal else v for v in values)
+    return kinds, values
 
 
 def remember(key: tuple[object, ...] | None, compute: Callable[[], R]) -> R:
@@ -165,7 +163,7 @@ def remembered(function: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        key = plain_key(name, *args, *(part for item in kwargs.items() for part in item))
+        key = plain_key(name, *args, *kwargs, *kwargs.values())  # names, then values
         return remember(key, lambda: function(*args, **kwargs))
 
     return wrapper
