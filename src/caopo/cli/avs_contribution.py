@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from caopo.cli._csv import read_rows
 from caopo.cli._json import emit
 from caopo.cli._output import as_path, euro
+from caopo.delimited import read_delimited
 from caopo.instruments.avs import AvsContribution, avs_contribution
 
 __all__ = ["RESULT", "add_parser"]
@@ -29,7 +29,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def _run(args: argparse.Namespace) -> int:
-    result = avs_contribution(read_rows(args.members), school_year=args.school_year)
+    result = avs_contribution(read_delimited(args.members).mappings(), school_year=args.school_year)
     if args.json:
         return emit(args, result, RESULT)
     print(f"AVS contribution {result.school_year}: {euro(result.total)} ({result.status})")
