@@ -90,11 +90,12 @@ def read_delimited(
             f"{name} (line {text.count(chr(10), 0, nul) + 1}): a NUL character; this is not "
             "a text file (a spreadsheet's own format, or UTF-16): save it as CSV UTF-8"
         )
-    if not text.strip():
-        raise InvalidInputError(f"{name}: is empty; it needs a header line and rows below it")
     chosen = separator or _separator(text)
     records = _records(name, text, chosen)
-    line, header = next(records)
+    first = next(records, None)
+    if first is None:
+        raise InvalidInputError(f"{name}: is empty; it needs a header line and rows below it")
+    line, header = first
     names = _names(name, line, header)
     rows = tuple(
         Row(number, _cells(name, number, names, cells, chosen)) for number, cells in records
@@ -121,7 +122,8 @@ def _read_bytes(source: str | Path, name: str, max_bytes: int) -> bytes:
 def _decode(name: str, data: bytes, max_bytes: int) -> str:
     if len(data) > max_bytes:
         raise InvalidInputError(
-            f"{name}: larger than {max_bytes} bytes ({_size(max_bytes)}); split the file"
+            f"{name}: larger than {_size(max_bytes)}; split the file, or write it without "
+            "the columns caopo does not read"
         )
     try:
         return data.decode("utf-8-sig")
@@ -132,11 +134,12 @@ def _decode(name: str, data: bytes, max_bytes: int) -> str:
 
 
 def _size(count: int) -> str:
-    return f"{count // 1024 // 1024} MiB" if count >= 1024 * 1024 else f"{count} bytes"
+    mib, rest = divmod(count, 1024 * 1024)
+    return f"{mib} MiB" if mib and not rest else f"{count} bytes"
 
 
 def _separator(text: str) -> str:
-    header = next(line for line in text.splitlines() if line.strip())
+    header = next((line for line in io.StringIO(text, newline="") if line.strip()), "")
     return max(SEPARATORS, key=header.count) if any(s in header for s in SEPARATORS) else ","
 
 

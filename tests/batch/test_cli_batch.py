@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -147,3 +149,20 @@ def test_income_lenient(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     header, row = capsys.readouterr().out.splitlines()
     assert header.endswith(",total,status,missing,error")
     assert row.endswith(",") and ",provisional," in row
+
+
+def test_a_cli_batch_never_imports_pandas(tmp_path: Path) -> None:
+    """``caopo batch`` takes the pure-Python path even where pandas is installed: one file
+    priced from the shell need not pay for importing pandas and numpy."""
+    staff = tmp_path / "staff.csv"
+    staff.write_text("scale,step,fte\nLB,5,0.8\n", encoding="utf-8")
+    script = (
+        "import sys\nfrom caopo.cli import main\n"
+        f"main(['batch', 'salaries', {str(staff)!r}, '--on', '2024-11-01'])\n"
+        f"main(['batch', 'income', {str(staff)!r}, '--year', '2025', '--start', '2025-01-01'])\n"
+        "print(sorted({'pandas', 'numpy'} & set(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.splitlines()[-1] == "[]", done.stdout

@@ -140,7 +140,7 @@ def test_a_row_with_more_cells_than_the_header_is_refused(tmp_path: Path) -> Non
         ("trede;LB\n²;3463\n", "(line 2): step (trede)"),
         ("trede;XYZ\n1;3463\n", "(line 2): scale 'XYZ'"),
         ("scale,step,amount\nLB,1,3463\nLB,2\n", "(line 3): 2 cells but the header has 3"),
-        ('trede,LB\n1,"3463\n', "(line 2): a quote (\") opened in this row is never closed"),
+        ('trede,LB\n1,"3463\n', '(line 2): a quote (") opened in this row is never closed'),
         ("trede;LB\n1;" + "9" * (MAX_FIELD_CHARS + 1) + "\n", "(line 2): a cell of 65 characters"),
         ("trede;LB\n1;" + "9" * 131_073 + "\n", "(line 2): a cell longer than 256 characters"),
         ("scale,step,amount\nLB,1,3463.105\n", "(line 2): '3463.105' has 3 decimals"),
