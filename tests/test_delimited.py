@@ -59,6 +59,19 @@ def test_a_named_separator_wins(tmp_path: Path) -> None:
     assert table.header == ("a;b", "c") and table.rows[0].cells == {"a;b": "1;2", "c": "3"}
 
 
+def test_a_separator_caopo_does_not_read_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInputError, match=r"separator '\|' is not one of"):
+        read_delimited(_file(tmp_path, "a|b\n1|2\n"), separator="|")
+
+
+def test_functiemix_reads_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.cli._run import run
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("scale;fte\nLB;1\nLC;0,5\n"))
+    code, out, err = run(["functiemix", "-", "--sector", "bao", "--on", "2015-03-01"])
+    assert code == 0 and "2 teachers, 1.5 fte" in out, err
+
+
 def test_trailing_separators_are_not_extra_cells(tmp_path: Path) -> None:
     table = read_delimited(_file(tmp_path, b"\xef\xbb\xbfa;b;\r\n1;;\r\n2;3;;;\r\n"))
     assert table.header == ("a", "b")

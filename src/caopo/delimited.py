@@ -82,6 +82,8 @@ def read_delimited(
     """Read the file at *source* (``"-"``: standard input); see the module docstring for
     what is refused. Every refusal is a one-line :class:`~caopo.errors.InvalidInputError`
     that starts with the file's name."""
+    if separator is not None and separator not in SEPARATORS:
+        raise InvalidInputError(f"separator {shown(separator)} is not one of ';', tab or ','")
     name = "standard input" if str(source) == STDIN else str(source)
     text = _decode(name, _read_bytes(source, name, max_bytes), max_bytes)
     nul = text.find("\x00")

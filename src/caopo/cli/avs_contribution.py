@@ -22,7 +22,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description="The AVS contribution of a list of members (CSV with the columns name, "
         "school (BRIN; the board for a bovenschools manager), pupils and optionally role).",
     )
-    parser.add_argument("members", type=as_path, help="CSV file: name, school, pupils[, role]")
+    parser.add_argument(
+        "members", type=as_path, help="CSV file: name, school, pupils[, role]; - for standard input"
+    )
     parser.add_argument("--school-year", required=True, help="school year, e.g. 2014-2015")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(handler=_run)

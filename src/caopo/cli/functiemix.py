@@ -24,7 +24,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "against the target of the Convenant Leerkracht van Nederland (2008).",
     )
     parser.add_argument(
-        "staff", type=as_path, help="CSV file with the columns scale and fte (others ignored)"
+        "staff",
+        type=as_path,
+        help="CSV file with the columns scale and fte (others ignored), or - for standard input",
     )
     parser.add_argument(
         "--sector", required=True, help="bo/basisschool, sbo or wec, vo_randstad, vo_niet_randstad"
