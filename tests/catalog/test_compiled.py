@@ -3,6 +3,7 @@ file is never read; the ``caopo.salary()`` path imports neither pydantic nor PyY
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -13,11 +14,14 @@ from pathlib import Path
 import pytest
 
 import caopo
+from caopo.catalog import compiled
 from caopo.catalog.compiled import (
     cache_file,
     compile_to,
     data_key,
+    decode,
     encode,
+    key_files,
     read_compiled,
     salary_index,
 )
@@ -75,13 +79,50 @@ def test_the_compiled_tables_equal_the_validated_ones_cell_by_cell(tmp_path: Pat
     assert any(v.status == "provisional" for v in compiled.every_version())  # derived cells too
 
 
-def test_the_index_in_use_is_the_compiled_one() -> None:
+def test_the_index_in_use_is_the_compiled_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a compiled file in the cache folder, and nothing else to build the index from: the
+    # index in use must be decoded from that file (not built from the catalog again)
+    monkeypatch.setenv("CAOPO_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(compiled, "_SHIPPED", [])
+    compile_to(cache_file(data_key(DATA)))
+    decoded: list[SalaryIndex] = []
+
+    def spy(text: str, key: str, data_dir: str) -> SalaryIndex | None:
+        found = decode(text, key, data_dir)
+        if found is not None:
+            decoded.append(found)
+        return found
+
+    def refuse(snap: object) -> SalaryIndex:
+        raise AssertionError("the index was built from the catalog, not read compiled")
+
+    monkeypatch.setattr(compiled, "decode", spy)
+    monkeypatch.setattr(compiled, "_from_catalog", refuse)
     caopo.reset_tables()
     try:
-        validated = SalaryIndex.from_series(shipped_catalog().salary_series())
-        _same(salary_index(), validated)
+        in_use = salary_index()
+        assert decoded and in_use is decoded[0]
+        _same(in_use, SalaryIndex.from_series(shipped_catalog().salary_series()))
     finally:
         caopo.reset_tables()
+
+
+def test_the_key_covers_every_module_the_compile_imports(tmp_path: Path) -> None:
+    # run a compile in a fresh process; every caopo module it imported must be hashed
+    probe = (
+        "import sys, caopo.catalog.compiled as c; "
+        f"c.compile_to({str(tmp_path / 'out.json')!r}); "
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] == 'caopo')))"
+    )
+    imported = _fresh(probe, tmp_path)
+    package = Path(caopo.__file__).parent
+    keyed = {Path(path).resolve() for _, path in key_files(str(package))}
+    for module in imported.split():
+        spec = importlib.util.find_spec(module)
+        assert spec is not None and spec.origin is not None
+        assert Path(spec.origin).resolve() in keyed, f"{module} shapes the cells but is not keyed"
 
 
 def test_a_stale_compiled_file_is_never_read(tmp_path: Path) -> None:
@@ -98,13 +139,14 @@ def test_a_stale_compiled_file_is_never_read(tmp_path: Path) -> None:
     stale = data_key(str(data))
     assert stale != key
     assert read_compiled(str(compiled), stale, DATA) is None
-    # so does a change to the code that reads and derives the tables
+    # so does a change to the code that reads and derives the tables, and to the foundation
+    # modules whose rounding and status order shape the derived and carried cells
     code = tmp_path / "caopo"
-    for package in ("catalog", "schema"):
-        shutil.copytree(Path(caopo.__file__).parent / package, code / package)
-    before = data_key(str(data), str(code))
-    (code / "catalog" / "derive.py").write_text("# changed\n", encoding="utf-8")
-    assert data_key(str(data), str(code)) != before
+    shutil.copytree(Path(caopo.__file__).parent, code, ignore=shutil.ignore_patterns("*.pyc"))
+    for changed in ("catalog/derive.py", "catalog/carry.py", "money.py", "provenance.py"):
+        before = data_key(str(data), str(code))
+        (code / changed).write_text("# changed\n", encoding="utf-8")
+        assert data_key(str(data), str(code)) != before, changed
     # a damaged file is not read either
     compiled.write_text("{not json", encoding="utf-8")
     assert read_compiled(str(compiled), key, DATA) is None

@@ -11,8 +11,9 @@ file, which loads with the standard library alone: no pydantic, no PyYAML. It is
   ``~/.cache/caopo``), written on the first lookup of an editable or development checkout.
 
 Each compiled file records the *key* it was built from: a hash of every file under the
-shipped data folder and of the modules that read and derive them (``catalog/``,
-``schema/``). On first use caopo hashes the same files again; a compiled file whose key
+shipped data folder and of every module the compile imports (``catalog/``, ``schema/``,
+and the foundation modules such as ``money.py``, whose rounding shapes the derived cells:
+:func:`key_files`). On first use caopo hashes the same files again; a compiled file whose key
 differs is stale and is never used: the tables are then read and validated from the YAML,
 and a fresh compiled file is written to the cache folder (where it can be).
 """
@@ -31,6 +32,8 @@ from caopo.catalog.salary_index import SalaryIndex, SalaryVersion
 from caopo.catalog.state import shipped_data_path
 
 __all__ = [
+    "COMPILER_MODULES",
+    "COMPILER_PACKAGES",
     "ENV_CACHE",
     "FORMAT",
     "cache_file",
@@ -38,6 +41,7 @@ __all__ = [
     "data_key",
     "decode",
     "encode",
+    "key_files",
     "read_compiled",
     "salary_index",
 ]
@@ -61,18 +65,39 @@ def _files(root: str, pattern_suffix: str = "") -> list[tuple[str, str]]:
     return sorted(found)
 
 
-def data_key(data_dir: str, code_dir: str = _PACKAGE) -> str:
-    """The hash a compiled file must carry to be used: every file under *data_dir* and
-    every module under ``catalog/`` and ``schema/`` of *code_dir*, by relative path."""
-    digest = hashlib.sha256(f"caopo-compiled-{FORMAT}".encode())
-    sources = _files(data_dir)
-    for package in ("catalog", "schema"):
-        sources += [
+COMPILER_PACKAGES = ("catalog", "schema")
+"""The packages that read, validate and derive the tables: every module in them is keyed."""
+
+COMPILER_MODULES = (
+    "__init__.py",
+    "dates.py",
+    "errors.py",
+    "inputs.py",
+    "money.py",
+    "provenance.py",
+)
+"""The other modules the compile imports (the rounding of derived and carried cells lives in
+``money.py``, the status order in ``provenance.py``); tests/catalog/test_compiled.py checks
+that these and :data:`COMPILER_PACKAGES` hold every module a compile imports."""
+
+
+def key_files(code_dir: str = _PACKAGE) -> list[tuple[str, str]]:
+    """The modules of *code_dir* a compiled file depends on, as ``(relative name, path)``."""
+    found = [(name, os.path.join(code_dir, name)) for name in COMPILER_MODULES]
+    for package in COMPILER_PACKAGES:
+        found += [
             (f"{package}/{name}", path)
             for name, path in _files(os.path.join(code_dir, package), ".py")
             if "/" not in name
         ]
-    for name, path in sources:
+    return found
+
+
+def data_key(data_dir: str, code_dir: str = _PACKAGE) -> str:
+    """The hash a compiled file must carry to be used: every file under *data_dir* and
+    every module of *code_dir* the compile imports (:func:`key_files`), by relative path."""
+    digest = hashlib.sha256(f"caopo-compiled-{FORMAT}".encode())
+    for name, path in _files(data_dir) + key_files(code_dir):
         with open(path, "rb") as handle:
             digest.update(b"\0" + name.encode() + b"\0" + handle.read())
     return digest.hexdigest()

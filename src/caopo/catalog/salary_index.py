@@ -90,6 +90,8 @@ def basis_of(entry: Entry[ScaleTable]) -> str:
     base = f"{version.table} {rule.base}"
     if entry.origin == "user":
         base += f" (your file {entry.path})"
+    if not raises:  # carried across a structural change only (catalog/carry.py)
+        return f"{name}: {base} carried forward unchanged"
     return (
         f"{name}: {base} carried forward by the general raises of {raises}, "
         f"rounded once to {rule.quantum} euro"

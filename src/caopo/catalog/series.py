@@ -77,9 +77,10 @@ class Series(Generic[T]):
 
     def end_of(self, version: TableVersion) -> date | None:
         """The exclusive end of *version* (``None``: open); a version not in this series
-        (from another catalog) ends where it says, if it says."""
+        (from another catalog, even one starting on the same day) ends where it says, if it
+        says."""
         index = bisect_right(self.starts, version.effective_from) - 1
-        if index >= 0 and self.starts[index] == version.effective_from:
+        if index >= 0 and self.entries[index].document is version:
             return self.ends[index]
         return version.effective_until
 

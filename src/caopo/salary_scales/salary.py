@@ -39,8 +39,6 @@ from caopo.money import Number, round_cents
 from caopo.provenance import Status
 
 if TYPE_CHECKING:
-    from caopo.catalog.loader import Catalog
-    from caopo.catalog.series import Series
     from caopo.salary_scales.codes import ScaleLike
     from caopo.schema.base import Source
     from caopo.schema.scales import ScaleTable
@@ -51,7 +49,6 @@ __all__ = [
     "cell",
     "salary",
     "salary_detail",
-    "salary_series",
     "scales",
     "steps",
     "table_label",
@@ -137,12 +134,6 @@ class SalaryDetail(Display):
     sources: tuple[Source, ...]
     basis: str
     """One line: the table version, and for a derived version the rule that computed it."""
-
-
-def salary_series(cat: Catalog) -> tuple[Series[ScaleTable], ...]:
-    """The salary tables of *cat* (teachers, support staff, school leaders, then any
-    other), each as its series of versions; worked out once per catalog."""
-    return cat.salary_series()
 
 
 def _listing(versions: tuple[SalaryVersion, ...]) -> str:
