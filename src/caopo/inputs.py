@@ -5,38 +5,45 @@ accepts the same spellings and refuses the same junk with the same message:
 
 * a date: a :class:`datetime.date` or ISO text (a ``datetime`` is refused with a hint);
 * a year, a step (trede), a werktijdfactor (fte), a count of pupils;
+* a euro amount (:func:`to_amount`): at most two decimals, so Dutch ``"4.861"`` (four
+  thousand eight hundred sixty-one) is refused, never read as EUR 4,86;
 * a scale as text (``"lb"``, ``"schaal 8"``, ``"DC+uitloop"``) or a parsed scale code;
 * a :class:`Category` of staff and a :class:`SchoolType`, each with the Dutch and English
   names people write.
 
-Amounts and factors are parsed by :func:`caopo.money.to_decimal`. Every refusal is an
+Factors are parsed by :func:`caopo.money.to_decimal`. Every refusal is an
 :class:`~caopo.errors.InvalidInputError` (or :class:`~caopo.errors.UnknownScaleError` for
 text that is no scale code) naming the input and what would be valid.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from pathlib import Path
 from typing import Protocol
 
 from caopo.errors import InvalidInputError, UnknownScaleError, shown
-from caopo.money import to_decimal
+from caopo.money import CENT, to_decimal
 
 __all__ = [
+    "AMOUNT_MAX",
     "FTE_MAX",
     "Category",
     "HasCode",
     "SchoolType",
     "category_of_code",
     "scale_text",
+    "to_amount",
     "to_category",
     "to_date",
     "to_days",
     "to_days_per_week",
     "to_flag",
+    "to_folder",
     "to_fte",
     "to_km",
     "to_month",
@@ -49,6 +56,61 @@ __all__ = [
 
 FTE_MAX = Decimal("1.2")
 """The highest werktijdfactor: 48 hours a week over the 40-hour full-time week."""
+
+
+AMOUNT_MAX = Decimal(10_000_000)
+"""The largest euro amount taken as input: above anything one person is paid or spends,
+so a typo or junk (``"1e30"``) is refused before any arithmetic."""
+
+_AMOUNT_TEXT = re.compile(r"^([-+]?)(\d{1,12})(?:([.,])(\d{1,20}))?$", re.ASCII)
+_GROUPED = re.compile(r"^\d{1,3}([.,])\d{3}(?:\1\d{3})*(?:(?!\1)[.,]\d{1,2})?$", re.ASCII)
+
+
+def _amount_text(text: str, *, name: str) -> Decimal:
+    """A euro amount from text: digits, and at most two decimals after ``.`` or ``,``."""
+    match = _AMOUNT_TEXT.match(text.strip())
+    if match is None or len(match[4] or "") > 2:
+        hint = ""
+        if _GROUPED.match(text.strip()):
+            hint = (
+                "; a thousands separator is not read (Dutch '4.861' is four thousand eight "
+                "hundred sixty-one, English '4,861' too): write '4861' or '4861.00'"
+            )
+        raise InvalidInputError(
+            f"{name} {shown(text)} is not an amount in euros with at most two decimals, "
+            f"like '4861.00' or '4861,00'{hint}"
+        )
+    return Decimal(f"{match[1]}{match[2]}.{match[4] or '0'}")
+
+
+def to_amount(value: object, *, name: str = "amount", allow_zero: bool = False) -> Decimal:
+    """A euro amount given as input, in cents: a Decimal, int or str above 0 (0 too with
+    *allow_zero*) up to :data:`AMOUNT_MAX`, with at most two decimals.
+
+    Text is plain: digits, then ``.`` or ``,`` and one or two decimals. A third decimal is
+    refused, not rounded: ``"4.861"`` and ``"1.000"`` are how Dutch writes 4861 and 1000
+    euros, so reading them as EUR 4,86 or EUR 1 would silently lose money.
+
+    >>> to_amount("4861,5"), to_amount(3500), to_amount(Decimal("0.75"))
+    (Decimal('4861.50'), Decimal('3500.00'), Decimal('0.75'))
+    >>> to_amount("1.000", name="spending amount")
+    Traceback (most recent call last):
+    ...
+    caopo.errors.InvalidInputError: spending amount '1.000' is not an amount in euros with at most two decimals, like '4861.00' or '4861,00'; a thousands separator is not read (Dutch '4.861' is four thousand eight hundred sixty-one, English '4,861' too): write '4861' or '4861.00'
+    """
+    amount = (
+        _amount_text(value, name=name) if isinstance(value, str) else to_decimal(value, name=name)
+    )
+    low = "0 or more" if allow_zero else "above 0"
+    if not (amount >= 0 if allow_zero else amount > 0) or amount > AMOUNT_MAX:
+        raise InvalidInputError(
+            f"{name} must be an amount in euros {low} and at most {AMOUNT_MAX}, not {shown(value)}"
+        )
+    if amount != amount.quantize(CENT):
+        raise InvalidInputError(
+            f"{name} {shown(value)} has more than two decimals; an amount is in whole cents"
+        )
+    return amount.quantize(CENT)
 
 
 def _whole(value: object, *, name: str, minimum: int, maximum: int, unit: str = "") -> int:
@@ -133,6 +195,29 @@ def to_flag(value: object, *, name: str) -> bool:
     if not isinstance(value, bool):
         raise InvalidInputError(f"{name} must be True or False, not {shown(value)}")
     return value
+
+
+def to_folder(value: object, *, name: str = "folder") -> Path:
+    """A folder that exists, as a :class:`~pathlib.Path`: text or an :class:`os.PathLike`.
+    Checked before any file is read, so a wrong path costs nothing.
+
+    >>> to_folder("/nonexistent-folder")
+    Traceback (most recent call last):
+    ...
+    caopo.errors.InvalidInputError: folder '/nonexistent-folder' is not a folder that exists
+    """
+    text = os.fspath(value) if isinstance(value, (str, os.PathLike)) else None
+    if not isinstance(text, str) or not text.strip():
+        raise InvalidInputError(
+            f"{name} must be the path of a folder (str or Path), not {shown(value)}"
+        )
+    try:
+        found = Path(text).is_dir()
+    except (OSError, ValueError):  # a NUL byte, a name too long for the system
+        found = False
+    if not found:
+        raise InvalidInputError(f"{name} {shown(value)} is not a folder that exists")
+    return Path(text)
 
 
 def to_years(value: object, *, name: str, minimum: int, maximum: int) -> int:
@@ -413,7 +498,9 @@ def scale_text(value: object, *, name: str = "scale") -> str:
             f"{name} must be a scale code (str), a number or a ScaleCode, "
             f"not {type(value).__name__} {shown(value)}"
         )
-    text = " ".join(str(value).upper().split())
+    # no scale number has three digits (nor 5,000: str() of it would raise)
+    value_text = "" if isinstance(value, int) and not 0 <= value < 100 else str(value)
+    text = " ".join(value_text.upper().split()) if len(value_text) <= 64 else ""
     match = _SCALE_TEXT.match(text) if text.isascii() else None
     if match is None:
         raise UnknownScaleError(

@@ -9,10 +9,20 @@ explicit rounding mode (``ROUND_HALF_UP``: the commercial rounding payroll uses,
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
+from math import floor
 
 from caopo.errors import InvalidInputError, shown
 
-__all__ = ["CENT", "ROUNDING", "Number", "quantize", "round_cents", "to_decimal"]
+__all__ = [
+    "CENT",
+    "ROUNDING",
+    "Number",
+    "quantize",
+    "round_cents",
+    "round_quotient",
+    "to_decimal",
+]
 
 CENT = Decimal("0.01")
 ROUNDING = ROUND_HALF_UP
@@ -66,3 +76,21 @@ def round_cents(amount: Decimal) -> Decimal:
     Decimal('2.67')
     """
     return quantize(amount, CENT)
+
+
+def round_quotient(numerator: Decimal, denominator: int) -> Decimal:
+    """``numerator / denominator`` rounded once to whole cents, half up, from the exact
+    quotient: a part month is amount x werktijdfactor x days / days in the month, and
+    ``1/28``, ``1/30`` and ``1/31`` have no exact Decimal, so the division is done in
+    :class:`fractions.Fraction` and is the last step before the one rounding.
+
+    >>> round_quotient(Decimal("2563.00") * Decimal("0.7") * 1, 28)  # 64.075 exactly
+    Decimal('64.08')
+    >>> round_quotient(Decimal("-0.05"), 2)
+    Decimal('-0.03')
+    """
+    if denominator <= 0:
+        raise InvalidInputError(f"a quotient needs a positive denominator, not {denominator}")
+    cents = abs(Fraction(numerator) * 100 / denominator)
+    rounded = floor(cents + Fraction(1, 2))
+    return Decimal(-rounded if numerator < 0 else rounded).scaleb(-2)

@@ -30,6 +30,7 @@ from caopo.catalog.derive import materialise
 from caopo.catalog.series import Entry, Series
 from caopo.catalog.yaml import line_of, load_yaml
 from caopo.errors import DataFileError, NoDataForDateError
+from caopo.inputs import to_flag, to_folder
 from caopo.schema import KIND_MODELS
 from caopo.schema.base import DataDocument, TableVersion
 
@@ -270,7 +271,7 @@ def use_tables(folder: str | os.PathLike[str], *, replace: bool = False) -> None
     With ``replace=False`` a version with the same table and start date as a shipped
     version is an error; with ``replace=True`` yours is used instead of the shipped one.
     """
-    candidate = [*_STATE.user_folders, (Path(folder), replace)]
+    candidate = [*_STATE.user_folders, (to_folder(folder), to_flag(replace, name="replace"))]
     loaded = _load(_env_folders() + candidate)
     _STATE.user_folders = candidate
     _STATE.catalog = loaded
