@@ -47,14 +47,11 @@ CORE: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "garantietoelage": (
         "src/caopo/leaders/garantietoelage.py",
-        ("tests/leaders/test_garantietoelage.py", "tests/test_mutation_killers_money.py"),
+        ("tests/leaders/test_garantietoelage.py", "tests/test_amounts.py"),
     ),
     "ledger": (
         "src/caopo/professionalisation/ledger.py",
-        (
-            "tests/professionalisation/test_budget_ledger.py",
-            "tests/test_mutation_killers_money.py",
-        ),
+        ("tests/professionalisation/test_budget_ledger.py",),
     ),
     "income_salary": (
         "src/caopo/pay/components/salary.py",
@@ -62,7 +59,7 @@ CORE: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "back_pay": (
         "src/caopo/pay/back_pay.py",
-        ("tests/pay/test_back_pay.py", "tests/test_mutation_killers_money.py"),
+        ("tests/pay/test_back_pay.py",),
     ),
 }
 """The core modules, each with the small test subset that should kill its mutants."""

@@ -55,6 +55,15 @@ def test_to_decimal_refuses_floats_bools_and_non_finite(value: object) -> None:
         to_decimal(value, name="fte")
 
 
+def test_a_float_gets_the_exact_spelling_as_a_hint() -> None:
+    with pytest.raises(InvalidInputError, match=r"not float 0\.8; write Decimal\('0\.8'\)"):
+        to_decimal(0.8, name="fte")
+
+
+def test_round_quotient_by_one_is_rounding_to_cents() -> None:
+    assert round_quotient(Decimal("2.665"), 1) == Decimal("2.67")
+
+
 def test_to_decimal_reads_text_exactly_with_a_decimal_comma() -> None:
     assert to_decimal(" 0,8 ") == Decimal("0.8")
     assert to_decimal(3) == Decimal(3)

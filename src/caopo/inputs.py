@@ -101,10 +101,11 @@ def to_amount(value: object, *, name: str = "amount", allow_zero: bool = False) 
     amount = (
         _amount_text(value, name=name) if isinstance(value, str) else to_decimal(value, name=name)
     )
-    low = "0 or more" if allow_zero else "above 0"
+    low = "0 or more" if allow_zero else "positive (above 0)"
     if not (amount >= 0 if allow_zero else amount > 0) or amount > AMOUNT_MAX:
         raise InvalidInputError(
-            f"{name} must be an amount in euros {low} and at most {AMOUNT_MAX}, not {shown(value)}"
+            f"{name} must be an amount in euros, {low} and at most {AMOUNT_MAX}, "
+            f"not {shown(value)}"
         )
     if amount != amount.quantize(CENT):
         raise InvalidInputError(

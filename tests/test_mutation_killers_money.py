@@ -1,0 +1,108 @@
+"""Tests written to kill surviving mutants that change a euro amount (issue 14, item 7).
+
+Each test names the mutant it kills (``scripts/mutate.py``, docs/testing.md) and rests on
+a published figure or on an invariant, never on caopo's own output.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+import caopo
+
+# --------------------------------------------------------------- as_known_on: boundary day
+
+
+@pytest.mark.parametrize(
+    ("known", "amount", "version"),
+    [("2021-11-03", "2678.00", date(2020, 1, 1)), ("2021-11-04", "2738.00", date(2021, 1, 1))],
+)
+def test_a_table_counts_from_the_day_it_became_known(
+    known: str, amount: str, version: date
+) -> None:
+    # Kills `known_from <= as_known_on` -> `<` (catalog/series.py). L10 trede 1: EUR 2678
+    # from 2020-01-01 (nu.nl, AOb) and EUR 2738 from 2021-01-01, published on 2021-11-04
+    # (known_from in data/scales/teachers_2021-01-01.yaml): on that day it is known.
+    detail = caopo.salary_detail("L10", 1, on="2021-06-01", as_known_on=known)
+    assert detail.amount == Decimal(amount) and detail.effective_from == version
+
+
+def test_back_pay_starts_on_the_day_the_raise_became_known() -> None:
+    employment = caopo.Employment("L10", 1, "2021-01-01", step_increase=False)
+    owed = caopo.back_pay(
+        employment,
+        paid_as_known_on="2021-11-03",
+        owed_as_known_on="2021-11-04",
+        months=["2021-06"],
+    )
+    same = caopo.back_pay(
+        employment,
+        paid_as_known_on="2021-11-04",
+        owed_as_known_on="2021-11-04",
+        months=["2021-06"],
+    )
+    # the salary alone differs by 2738 - 2678 = 60 (published cells); allowances add to it
+    assert owed.total >= Decimal("60.00")
+    assert same.total == 0
+
+
+# --------------------------------------------------------------- the ledger draws to the cent
+
+
+def _statement(*spending: tuple[str, str]) -> caopo.BudgetStatement:
+    # a director's budget is EUR 3.000 a year in 2022 (AVS, art. 9.6 CAO PO 2019-2020)
+    return caopo.budget_statement(
+        "director", first_year=2022, last_year=2022, saving_agreed=True, spending=spending
+    )
+
+
+def test_a_spending_of_75_cents_is_drawn_not_unfunded() -> None:
+    row = _statement(("2022-03-01", "0.75")).rows[0]
+    assert row.spent == Decimal("0.75") and row.unfunded == 0
+    assert row.closing_balance == Decimal("2999.25")
+
+
+def test_the_last_cent_of_the_budget_is_drawn_and_the_next_is_unfunded() -> None:
+    exact = _statement(("2022-03-01", "2999.25"), ("2022-04-01", "0.75")).rows[0]
+    assert exact.unfunded == 0 and exact.closing_balance == 0
+    over = _statement(("2022-03-01", "2999.25"), ("2022-04-01", "0.76")).rows[0]
+    assert over.unfunded == Decimal("0.01")
+
+
+def test_the_ledger_conserves_money() -> None:
+    # invariants: opening + granted = drawn + lapsed + closing; asked = drawn + unfunded
+    row = _statement(("2022-03-01", "1234.56"), ("2022-09-01", "2000")).rows[0]
+    assert row.opening_balance + row.granted == (
+        row.spent + row.lapsed_total + row.closing_balance
+    )
+    assert row.spent + row.unfunded == Decimal("3234.56")
+    assert row.unfunded == Decimal("234.56")
+
+
+# --------------------------------------------------------------- garantietoelage: directietoelage
+
+AVS = dict(old_scale="DB", old_step=15, new_scale="D11", new_salary="4861", on="2020-01-01")
+"""The AVS worked example: DB trede 15 (EUR 5.006) plus the directietoelage in salary terms
+(EUR 294,95) against D11 at EUR 4.861: a garantietoelage of EUR 439,95."""
+
+
+def test_without_the_directietoelage_only_the_old_salary_is_guaranteed() -> None:
+    # 5006 - 4861 = 145.00: the same published figures with the toelage left out
+    detail = caopo.garantietoelage_detail(**AVS, directietoelage=False)  # type: ignore[arg-type]
+    assert detail.directietoelage_equivalent == 0
+    assert detail.amount == Decimal("145.00")
+    assert caopo.garantietoelage(**AVS) == Decimal("439.95")  # type: ignore[arg-type]
+
+
+def test_an_old_scale_without_a_directietoelage_gets_none_unasked_and_refuses_one() -> None:
+    # AB is an old scale (data/garantietoelage) that never had the directietoelage
+    # (it applied to DA, DB, DC and DC+uitloop): no toelage unasked, an error when asked.
+    ab = dict(old_scale="AB", old_step=13, new_scale="A11", new_salary="3000", on="2020-01-01")
+    detail = caopo.garantietoelage_detail(**ab)  # type: ignore[arg-type]
+    assert detail.directietoelage_equivalent == 0
+    assert detail.guaranteed_amount == detail.old_salary
+    with pytest.raises(caopo.InvalidInputError, match="directietoelage applied to scales"):
+        caopo.garantietoelage_detail(**ab, directietoelage=True)  # type: ignore[arg-type]
