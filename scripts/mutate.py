@@ -31,8 +31,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 CORE: dict[str, tuple[str, tuple[str, ...]]] = {
-    "money": ("src/caopo/money.py", ("tests/test_money.py", "tests/pay/test_part_month_exact.py")),
-    "inputs": ("src/caopo/inputs.py", ("tests/test_inputs.py", "tests/test_amounts.py")),
+    "money": (
+        "src/caopo/money.py",
+        ("tests/test_money.py", "tests/test_amounts.py", "tests/pay/test_part_month_exact.py"),
+    ),
+    "inputs": ("src/caopo/inputs.py", ("tests/test_inputs.py",)),
     "salary": (
         "src/caopo/salary_scales/salary.py",
         ("tests/salary_scales/test_salary.py", "tests/salary_scales/test_published_figures.py"),

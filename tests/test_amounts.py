@@ -2,7 +2,7 @@
 
 ``"4.861"`` is how Dutch writes four thousand eight hundred sixty-one euros; read as a
 decimal point it would be EUR 4,86. caopo refuses it with a hint, everywhere an amount is
-taken (:func:`caopo.inputs.to_amount`): ``new_salary`` of the garantietoelage and each
+taken (:func:`caopo.money.to_amount`): ``new_salary`` of the garantietoelage and each
 spending of a budget statement.
 """
 
@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 
 import caopo
-from caopo.inputs import AMOUNT_MAX, to_amount
+from caopo.money import AMOUNT_MAX, to_amount
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""The command line: human and JSON output, exit status 2 with one line on bad input."""
+"""The command line: human and JSON output, exit status 2 with one line on bad input (3 where
+there is no data for the date). More in tests/cli/."""
 
 from __future__ import annotations
 
@@ -12,10 +13,7 @@ from caopo.cli import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as exc:  # argparse usage errors
-        status = int(exc.code or 0)
+    status = main(list(argv))
     out, err = capsys.readouterr()
     return status, out, err
 
@@ -31,7 +29,7 @@ def test_salary_json(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(
         capsys, "salary", "LB", "5", "--on", "2024-11-01", "--fte", "0.8", "--json"
     )
-    data = json.loads(out)
+    data = json.loads(out)["result"]
     assert status == 0
     assert data["amount"] == "3094.40"
     assert data["status"] == "published"
@@ -44,7 +42,6 @@ def test_salary_json(capsys: pytest.CaptureFixture[str]) -> None:
     ("argv", "words"),
     [
         (["salary", "LX", "1", "--on", "2024-11-01"], "LB, LC, LD, LE"),
-        (["salary", "LB", "1", "--on", "2001-01-01"], "teachers from 2018-09-01"),
         (["salary", "LB", "1", "--on", "2024-11-01", "--fte", "1,5"], "at most 1.2"),
         (["salary", "LB", "x", "--on", "2024-11-01"], "step (trede)"),
         (["salary", "LB", "1", "--on", "morgen"], "ISO date"),
@@ -60,12 +57,18 @@ def test_bad_input_exits_2_with_one_line(
     assert "Traceback" not in err
 
 
+def test_no_data_for_the_date_exits_3(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "salary", "LB", "1", "--on", "2001-01-01")
+    assert (status, out) == (3, "")
+    assert "teachers from 2018-09-01" in err
+
+
 def test_tables_lists_versions(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "tables")
     assert status == 0
     assert "teachers" in out and "2024-10-01" in out and "derived" in out
     status, out, _ = run(capsys, "tables", "--json")
-    assert any(row["table"] == "teachers" for row in json.loads(out))
+    assert any(row["table"] == "teachers" for row in json.loads(out)["result"]["rows"])
 
 
 def test_tables_validate_reports_path_and_line(

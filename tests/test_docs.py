@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize("name", ["README.md", "docs/design.md", "docs/data.md"])
+@pytest.mark.parametrize("name", ["README.md", "docs/index.md", "docs/design.md", "docs/data.md"])
 def test_examples_run(name: str) -> None:
     result = doctest.testfile(
         str(ROOT / name),
@@ -31,3 +31,13 @@ def test_readme_opens_with_the_two_setup_commands_and_ci_runs_the_same_tests() -
     assert test_command == "python -m pytest -q"
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert f"\n{test_command}\n" in ci or f" {test_command}\n" in ci
+
+
+def test_readme_links_work_on_a_package_index_page() -> None:
+    """A package index shows the README without the repository: no relative link or image."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)\s]+)", readme) + re.findall(
+        r"^\[[^]]+\]:\s*(\S+)", readme, re.M
+    )
+    targets += re.findall(r"<(?:a|img)\b[^>]*(?:href|src)=\"([^\"]+)\"", readme)
+    assert all(re.match(r"https?://", target) for target in targets), targets

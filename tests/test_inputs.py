@@ -170,3 +170,17 @@ def test_junk_never_escapes_as_a_raw_exception() -> None:
         for junk in (object(), [], {}, float("nan"), "\x00", "1e999999"):
             with pytest.raises(CaopoError):
                 parse(junk)
+
+
+@pytest.mark.parametrize("value", ["0.12345678", "0.80001", Decimal(1) / Decimal(3)])
+def test_werktijdfactor_has_at_most_four_decimals(value: Decimal | str) -> None:
+    """Rechtspositiebesluit WPO/WEC art. 1 sub g: the wtf 'rekenkundig wordt afgerond op vier
+    cijfers achter de komma'; AVS: 'kan de werktijdfactor uit 4 cijfers achter de komma
+    bestaan' (REVIEW-2026-11-rules.md section 4, W6). More decimals are refused by name, in
+    every function that takes a werktijdfactor."""
+    with pytest.raises(InvalidInputError, match=r"four decimals.*Rechtspositiebesluit"):
+        to_fte(value)
+    with pytest.raises(InvalidInputError, match="four decimals"):
+        caopo.salary("LB", 5, on="2024-11-01", fte=value)
+    assert to_fte("0.1235") == Decimal("0.1235")
+    assert to_fte("0.80000") == Decimal("0.80000")

@@ -75,9 +75,7 @@ def test_the_last_cent_of_the_budget_is_drawn_and_the_next_is_unfunded() -> None
 def test_the_ledger_conserves_money() -> None:
     # invariants: opening + granted = drawn + lapsed + closing; asked = drawn + unfunded
     row = _statement(("2022-03-01", "1234.56"), ("2022-09-01", "2000")).rows[0]
-    assert row.opening_balance + row.granted == (
-        row.spent + row.lapsed_total + row.closing_balance
-    )
+    assert row.opening_balance + row.granted == (row.spent + row.lapsed_total + row.closing_balance)
     assert row.spent + row.unfunded == Decimal("3234.56")
     assert row.unfunded == Decimal("234.56")
 

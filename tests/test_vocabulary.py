@@ -57,6 +57,7 @@ RESULT_TYPES = {
     "BudgetStatement",
     "CareerPatternDetail",
     "DirectorFundingDetail",
+    "ExampleFunction",
     "PerPupilResult",
     "ScaleCode",
     "ScaleInfo",

@@ -38,6 +38,14 @@ def test_wheel_installs_and_calculates_from_another_directory(tmp_path: Path) ->
     assert "caopo/data/scales/teachers_2024-10-01.yaml" in names
     assert "caopo/data/raises/general_raises.yaml" in names
     assert "caopo/data/VERSION" in names
+    dist_info = "-".join(wheel.name.split("-")[:2]) + ".dist-info"
+    assert f"{dist_info}/licenses/LICENSE" in names
+    with zipfile.ZipFile(wheel) as archive:
+        license_text = archive.read(f"{dist_info}/licenses/LICENSE").decode("utf-8")
+        metadata = archive.read(f"{dist_info}/METADATA").decode("utf-8")
+    assert license_text == (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "Copyright (c) 2026 the caopo authors" in license_text
+    assert "License-Expression: MIT" in metadata and "License-File: LICENSE" in metadata
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)

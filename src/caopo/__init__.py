@@ -43,12 +43,18 @@ _EXPORTS: dict[str, str] = {
     "back_pay": "caopo.pay.back_pay",
     "projected_salary": "caopo.pay.projection",
     "commuting_allowance": "caopo.pay.components.commuting",
+    "Jubileum": "caopo.pay.components.jubilee",
+    "jubileum": "caopo.pay.components.jubilee",
+    "ParentalLeave": "caopo.pay.parental_leave",
+    "parental_leave": "caopo.pay.parental_leave",
     "data_version": "caopo.catalog.loader",
     "reset_tables": "caopo.catalog.loader",
     "use_tables": "caopo.catalog.loader",
     "BudgetGrant": "caopo.professionalisation.budgets",
     "BudgetStatement": "caopo.professionalisation.ledger",
     "HoursEntitlement": "caopo.professionalisation.hours",
+    "OwnContribution": "caopo.professionalisation.hours",
+    "di_own_contribution": "caopo.professionalisation.hours",
     "PerPupilResult": "caopo.professionalisation.per_pupil",
     "RegisterStatus": "caopo.professionalisation.register",
     "budget_detail": "caopo.professionalisation.budgets",
@@ -89,32 +95,53 @@ _EXPORTS: dict[str, str] = {
     "rename_chain": "caopo.salary_scales.renames",
     "Conversion": "caopo.salary_scales.conversions",
     "CareerRow": "caopo.salary_scales.careers",
+    "CareerTimeline": "caopo.salary_scales.careers",
     "convert": "caopo.salary_scales.conversions",
     "career_timeline": "caopo.salary_scales.careers",
+    "FunctiemixResult": "caopo.instruments.functiemix",
+    "functiemix": "caopo.instruments.functiemix",
+    "AvsContribution": "caopo.instruments.avs",
+    "avs_contribution": "caopo.instruments.avs",
+    "ExampleFunction": "caopo.instruments.example_functions",
+    "example_function": "caopo.instruments.example_functions",
+    "example_functions": "caopo.instruments.example_functions",
+    "EditionComparison": "caopo.instruments.editions",
+    "PublishedChange": "caopo.instruments.editions",
+    "compare_editions": "caopo.instruments.editions",
+    "published_changes": "caopo.instruments.editions",
 }
 
 __all__ = [
     "AnnualIncome",
+    "AvsContribution",
     "BackPay",
     "BudgetGrant",
     "BudgetStatement",
     "CaopoError",
     "CareerPatternDetail",
     "CareerRow",
+    "CareerTimeline",
     "Category",
     "Conversion",
     "DataFileError",
     "DirectorFundingDetail",
+    "EditionComparison",
     "Employment",
+    "ExampleFunction",
+    "FunctiemixResult",
     "GarantietoelageDetail",
     "GrowthStep",
     "HoursEntitlement",
     "InvalidInputError",
+    "Jubileum",
     "NoDataForDateError",
     "NoEquivalenceError",
     "NotPublishedError",
     "OverspendingError",
+    "OwnContribution",
+    "ParentalLeave",
     "PerPupilResult",
+    "PublishedChange",
     "RegisterStatus",
     "Rename",
     "SalaryDetail",
@@ -128,6 +155,7 @@ __all__ = [
     "UnknownScaleError",
     "__version__",
     "annual_income",
+    "avs_contribution",
     "back_pay",
     "budget_detail",
     "budget_statement",
@@ -137,19 +165,27 @@ __all__ = [
     "career_timeline",
     "category_scale",
     "commuting_allowance",
+    "compare_editions",
     "convert",
     "data_version",
+    "di_own_contribution",
     "director_funding",
     "director_funding_detail",
+    "example_function",
+    "example_functions",
+    "functiemix",
     "funded_school_year",
     "garantietoelage",
     "garantietoelage_detail",
+    "jubileum",
     "numeric_scale",
+    "parental_leave",
     "per_pupil_funding",
     "per_pupil_funding_detail",
     "professionalisation_budget",
     "professionalisation_hours",
     "projected_salary",
+    "published_changes",
     "raises",
     "register_status",
     "rename_chain",
@@ -185,6 +221,19 @@ if TYPE_CHECKING:
         UnknownScaleError,
     )
     from caopo.inputs import Category, SchoolType
+    from caopo.instruments.avs import AvsContribution, avs_contribution
+    from caopo.instruments.editions import (
+        EditionComparison,
+        PublishedChange,
+        compare_editions,
+        published_changes,
+    )
+    from caopo.instruments.example_functions import (
+        ExampleFunction,
+        example_function,
+        example_functions,
+    )
+    from caopo.instruments.functiemix import FunctiemixResult, functiemix
     from caopo.leaders.allowances import (
         SchoolLeaderAllowanceDetail,
         school_leader_allowance,
@@ -210,15 +259,22 @@ if TYPE_CHECKING:
     )
     from caopo.pay.back_pay import BackPay, back_pay
     from caopo.pay.components.commuting import commuting_allowance
+    from caopo.pay.components.jubilee import Jubileum, jubileum
     from caopo.pay.employment import Employment
     from caopo.pay.income import AnnualIncome, annual_income
+    from caopo.pay.parental_leave import ParentalLeave, parental_leave
     from caopo.pay.projection import projected_salary
     from caopo.professionalisation.budgets import (
         BudgetGrant,
         budget_detail,
         professionalisation_budget,
     )
-    from caopo.professionalisation.hours import HoursEntitlement, professionalisation_hours
+    from caopo.professionalisation.hours import (
+        HoursEntitlement,
+        OwnContribution,
+        di_own_contribution,
+        professionalisation_hours,
+    )
     from caopo.professionalisation.ledger import BudgetStatement, budget_statement
     from caopo.professionalisation.per_pupil import (
         PerPupilResult,
@@ -226,7 +282,7 @@ if TYPE_CHECKING:
         per_pupil_funding_detail,
     )
     from caopo.professionalisation.register import RegisterStatus, register_status
-    from caopo.salary_scales.careers import CareerRow, career_timeline
+    from caopo.salary_scales.careers import CareerRow, CareerTimeline, career_timeline
     from caopo.salary_scales.codes import (
         ScaleCode,
         ScaleInfo,

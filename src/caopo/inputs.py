@@ -5,13 +5,12 @@ accepts the same spellings and refuses the same junk with the same message:
 
 * a date: a :class:`datetime.date` or ISO text (a ``datetime`` is refused with a hint);
 * a year, a step (trede), a werktijdfactor (fte), a count of pupils;
-* a euro amount (:func:`to_amount`): at most two decimals, so Dutch ``"4.861"`` (four
-  thousand eight hundred sixty-one) is refused, never read as EUR 4,86;
 * a scale as text (``"lb"``, ``"schaal 8"``, ``"DC+uitloop"``) or a parsed scale code;
 * a :class:`Category` of staff and a :class:`SchoolType`, each with the Dutch and English
   names people write.
 
-Factors are parsed by :func:`caopo.money.to_decimal`. Every refusal is an
+Amounts are parsed by :func:`caopo.money.to_amount` (at most two decimals: Dutch
+``"4.861"`` is refused, never read as EUR 4,86), factors by :func:`caopo.money.to_decimal`. Every refusal is an
 :class:`~caopo.errors.InvalidInputError` (or :class:`~caopo.errors.UnknownScaleError` for
 text that is no scale code) naming the input and what would be valid.
 """
@@ -20,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -27,17 +27,17 @@ from pathlib import Path
 from typing import Protocol
 
 from caopo.errors import InvalidInputError, UnknownScaleError, shown
-from caopo.money import CENT, to_decimal
+from caopo.money import to_decimal
 
 __all__ = [
-    "AMOUNT_MAX",
     "FTE_MAX",
     "Category",
     "HasCode",
     "SchoolType",
     "category_of_code",
+    "function_name_key",
     "scale_text",
-    "to_amount",
+    "spelling_key",
     "to_category",
     "to_date",
     "to_days",
@@ -56,62 +56,6 @@ __all__ = [
 
 FTE_MAX = Decimal("1.2")
 """The highest werktijdfactor: 48 hours a week over the 40-hour full-time week."""
-
-
-AMOUNT_MAX = Decimal(10_000_000)
-"""The largest euro amount taken as input: above anything one person is paid or spends,
-so a typo or junk (``"1e30"``) is refused before any arithmetic."""
-
-_AMOUNT_TEXT = re.compile(r"^([-+]?)(\d{1,12})(?:([.,])(\d{1,20}))?$", re.ASCII)
-_GROUPED = re.compile(r"^\d{1,3}([.,])\d{3}(?:\1\d{3})*(?:(?!\1)[.,]\d{1,2})?$", re.ASCII)
-
-
-def _amount_text(text: str, *, name: str) -> Decimal:
-    """A euro amount from text: digits, and at most two decimals after ``.`` or ``,``."""
-    match = _AMOUNT_TEXT.match(text.strip())
-    if match is None or len(match[4] or "") > 2:
-        hint = ""
-        if _GROUPED.match(text.strip()):
-            hint = (
-                "; a thousands separator is not read (Dutch '4.861' is four thousand eight "
-                "hundred sixty-one, English '4,861' too): write '4861' or '4861.00'"
-            )
-        raise InvalidInputError(
-            f"{name} {shown(text)} is not an amount in euros with at most two decimals, "
-            f"like '4861.00' or '4861,00'{hint}"
-        )
-    return Decimal(f"{match[1]}{match[2]}.{match[4] or '0'}")
-
-
-def to_amount(value: object, *, name: str = "amount", allow_zero: bool = False) -> Decimal:
-    """A euro amount given as input, in cents: a Decimal, int or str above 0 (0 too with
-    *allow_zero*) up to :data:`AMOUNT_MAX`, with at most two decimals.
-
-    Text is plain: digits, then ``.`` or ``,`` and one or two decimals. A third decimal is
-    refused, not rounded: ``"4.861"`` and ``"1.000"`` are how Dutch writes 4861 and 1000
-    euros, so reading them as EUR 4,86 or EUR 1 would silently lose money.
-
-    >>> to_amount("4861,5"), to_amount(3500), to_amount(Decimal("0.75"))
-    (Decimal('4861.50'), Decimal('3500.00'), Decimal('0.75'))
-    >>> to_amount("1.000", name="spending amount")
-    Traceback (most recent call last):
-    ...
-    caopo.errors.InvalidInputError: spending amount '1.000' is not an amount in euros with at most two decimals, like '4861.00' or '4861,00'; a thousands separator is not read (Dutch '4.861' is four thousand eight hundred sixty-one, English '4,861' too): write '4861' or '4861.00'
-    """
-    amount = (
-        _amount_text(value, name=name) if isinstance(value, str) else to_decimal(value, name=name)
-    )
-    low = "0 or more" if allow_zero else "positive (above 0)"
-    if not (amount >= 0 if allow_zero else amount > 0) or amount > AMOUNT_MAX:
-        raise InvalidInputError(
-            f"{name} must be an amount in euros, {low} and at most {AMOUNT_MAX}, "
-            f"not {shown(value)}"
-        )
-    if amount != amount.quantize(CENT):
-        raise InvalidInputError(
-            f"{name} {shown(value)} has more than two decimals; an amount is in whole cents"
-        )
-    return amount.quantize(CENT)
 
 
 def _whole(value: object, *, name: str, minimum: int, maximum: int, unit: str = "") -> int:
@@ -200,13 +144,7 @@ def to_flag(value: object, *, name: str) -> bool:
 
 def to_folder(value: object, *, name: str = "folder") -> Path:
     """A folder that exists, as a :class:`~pathlib.Path`: text or an :class:`os.PathLike`.
-    Checked before any file is read, so a wrong path costs nothing.
-
-    >>> to_folder("/nonexistent-folder")
-    Traceback (most recent call last):
-    ...
-    caopo.errors.InvalidInputError: folder '/nonexistent-folder' is not a folder that exists
-    """
+    Checked before any file is read, so a wrong path costs nothing."""
     text = os.fspath(value) if isinstance(value, (str, os.PathLike)) else None
     if not isinstance(text, str) or not text.strip():
         raise InvalidInputError(
@@ -298,6 +236,10 @@ def to_fte(
 
     >>> to_fte("0.8")
     Decimal('0.8')
+    >>> to_fte("0.12345")
+    Traceback (most recent call last):
+    ...
+    caopo.errors.InvalidInputError: fte (werktijdfactor) has at most four decimals (Rechtspositiebesluit WPO/WEC art. 1 sub g: 'rekenkundig afgerond op vier cijfers achter de komma'; AVS), not '0.12345'; round it to four decimals first, as payroll does
     >>> to_fte(2)
     Traceback (most recent call last):
     ...
@@ -311,6 +253,12 @@ def to_fte(
         raise InvalidInputError(
             f"{name} must be above 0 and at most {FTE_MAX} (48 of 40 hours){zero}, "
             f"not {shown(value)}"
+        )
+    if fte % Decimal("0.0001") != 0:
+        raise InvalidInputError(
+            f"{name} has at most four decimals (Rechtspositiebesluit WPO/WEC art. 1 sub g: "
+            f"'rekenkundig afgerond op vier cijfers achter de komma'; AVS), not {shown(value)}; "
+            f"round it to four decimals first, as payroll does"
         )
     return fte
 
@@ -513,3 +461,37 @@ def scale_text(value: object, *, name: str = "scale") -> str:
     else:
         found = match["letters"] + match["digits"]
     return found + ("+U" if match["uitloop"] else "")
+
+
+def spelling_key(value: object, *, name: str = "name") -> str:
+    """The one reading of a name people type (an example function, a sector, an AVS role):
+    case, accents, ``-``, ``_``, ``/``, ``.`` and spacing do not matter. The names and their
+    other spellings are data (or the vocabularies above); this only says when two are equal.
+
+    >>> spelling_key("  Conci\u00ebrge-A ")
+    'concierge a'
+    """
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInputError(f"{name} must be a non-empty text, not {shown(value)}")
+    folded = unicodedata.normalize("NFKD", value)
+    text = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[-_/.]", " ", text.lower()).split())
+
+
+_FUNCTION_WORDS = frozenset(
+    {"functie", "voorbeeldfunctie", "functiebeschrijving", "functieomschrijving"}
+)
+
+
+def function_name_key(value: object, *, name: str = "function") -> str:
+    """The name of an example function (voorbeeldfunctie) as :func:`spelling_key` reads it,
+    with or without the word "functie" (or "voorbeeldfunctie", "functiebeschrijving",
+    "functieomschrijving") before or after it.
+
+    >>> function_name_key("Functie Onderwijsassistent B"), function_name_key("onderwijsassistent b")
+    ('onderwijsassistent b', 'onderwijsassistent b')
+    """
+    words = [w for w in spelling_key(value, name=name).split() if w not in _FUNCTION_WORDS]
+    if not words:
+        raise InvalidInputError(f"{name} {shown(value)} names no function")
+    return " ".join(words)

@@ -175,11 +175,11 @@ def test_weighting_matches_integer_arithmetic_and_scales_rise(count: int) -> Non
 def test_cli(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["career-pattern", "195", "--school-type", "bo", "--on", "2015-01-01"]) == 0
     assert "DB" in capsys.readouterr().out
-    assert main(["career-pattern", "195", "--school-type", "bo", "--on", "2021-01-01"]) == 2
+    assert main(["career-pattern", "195", "--school-type", "bo", "--on", "2021-01-01"]) == 3
     assert "FUWA PO" in capsys.readouterr().err
     growth = ["--growth", "2014=380", "2015=412", "2016=425", "2017=420", "--start-scale", "DB"]
     assert main(["career-pattern", "--school-type", "bo", *growth, "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)[-1]["scale"] == "DC"
+    assert json.loads(capsys.readouterr().out)["result"]["rows"][-1]["scale"] == "DC"
 
 
 @pytest.mark.parametrize(
@@ -198,3 +198,17 @@ def test_cli_growth_errors_are_one_line(
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert words in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_lid_2_applies_besides_lid_1_not_instead() -> None:
+    """CAO PO 2016-2017 art. 6.25 (AVS): lid 1 gives the scale of three consecutive counts;
+    lid 2 (DA -> DB on the count of 1 October 2018) favours the director and never yields
+    less. Three DC counts ending 1-10-2018 give DC (REVIEW-2026-11-rules.md section 9, W2)."""
+    steps = caopo.career_growth(
+        {2016: 400, 2017: 400, 2018: 400}, school_type="bo", start_scale="DA"
+    )
+    assert (steps[-1].entitled, steps[-1].scale, steps[-1].applies_from.isoformat()) == (
+        "DC",
+        "DC",
+        "2019-08-01",
+    )

@@ -128,7 +128,12 @@ def test_published_figures_and_the_legal_boundary(year: str) -> None:
     )
     f = caopo.director_funding
     # bo: 'niet hoger dan 97' is small, 98 is large
-    assert f(0, school_type="bo", school_year=year) == bo_small
+    # Besluit bekostiging WPO art. 3a lid 6: 'een school die op de teldatum geen leerlingen
+    # heeft [heeft] geen aanspraak op bekostiging' (REVIEW-2026-11-rules.md section 8)
+    assert f(0, school_type="bo", school_year=year) == 0
+    assert f(0, school_type="sbo", school_year=year) == 0
+    assert f(0, school_type="so_vso", school_year=year) == 0
+    assert f(1, school_type="bo", school_year=year) == bo_small
     assert f(97, school_type="bo", school_year=year) == bo_small
     assert f(98, school_type="bo", school_year=year) == bo_large
     assert f(1200, school_type="bo", school_year=year) == bo_large
@@ -210,7 +215,6 @@ def test_a_year_not_shipped_names_the_shipped_years() -> None:
     ("pupils", "school_type", "year", "words"),
     [
         (-1, "bo", "2013-2014", "pupils"),
-        (0, "so_vso", "2013-2014", "outside the bands"),
         (10, "vo", "2013-2014", "school_type 'vo'"),
         (10, "bo", "2013", "school_year"),
         (10, "bo", "2013-2015", "consecutive"),
@@ -243,9 +247,10 @@ def test_every_year_is_a_school_year_and_bands_cover_without_gaps() -> None:
     assert len(versions) == 11
     for version in versions:
         assert version.effective_from == school_year(version.school_year).start
-        for kind, funding in version.school_types.items():
+        for funding in version.school_types.values():
             bands = funding.bands
-            assert bands[0].pupils_from == (0 if kind in ("bo", "sbo") else 1)
+            # no band holds 0 pupils: no funding (Besluit bekostiging WPO art. 3a lid 6)
+            assert bands[0].pupils_from == 1
             for low, high in pairwise(bands):
                 assert low.pupils_to is not None and high.pupils_from == low.pupils_to + 1
             assert bands[-1].pupils_to is None
@@ -256,7 +261,7 @@ def test_every_year_is_a_school_year_and_bands_cover_without_gaps() -> None:
 def test_each_count_falls_in_exactly_one_band(pupils: int, year: str) -> None:
     bo_small, bo_large = (Decimal(x) for x in PUBLISHED[year][:2])
     amount = caopo.director_funding(pupils, school_type="bo", school_year=year)
-    assert amount == (bo_small if pupils <= 97 else bo_large)
+    assert amount == (0 if pupils == 0 else bo_small if pupils <= 97 else bo_large)
 
 
 @settings(max_examples=40, deadline=None)
@@ -281,7 +286,7 @@ def test_cli_prints_amount_and_regulation(capsys: pytest.CaptureFixture[str]) ->
 def test_cli_json_and_error(capsys: pytest.CaptureFixture[str]) -> None:
     args = ["director-funding", "100", "--school-type", "sbo", "--school-year", "2015-2016"]
     assert main([*args, "--json"]) == 0
-    data = json.loads(capsys.readouterr().out)
+    data = json.loads(capsys.readouterr().out)["result"]
     assert data["amount"] == "37552.12" and data["regulation"]["bwbr"] == "BWBR0037118"
-    assert main(["director-funding", "5", "--school-type", "bo", "--school-year", "2016-2017"]) == 2
+    assert main(["director-funding", "5", "--school-type", "bo", "--school-year", "2016-2017"]) == 3
     assert "shipped school years" in capsys.readouterr().err

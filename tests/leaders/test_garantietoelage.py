@@ -222,7 +222,7 @@ def test_cli_explains_each_factor(capsys: pytest.CaptureFixture[str]) -> None:
     for words in ("€ 439,95", "€ 5.006,00", "€ 294,95", "€ 5.300,95", "€ 4.861,00", "5.6 lid 8"):
         assert words in out
     assert main([*args, "--new-salary", "5000", "--on", "2022-07-01", "--json"]) == 0
-    data = json.loads(capsys.readouterr().out)
+    data = json.loads(capsys.readouterr().out)["result"]
     assert data["carried_forward"] is True and len(data["indexation"]) == 3
 
 

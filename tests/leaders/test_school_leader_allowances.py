@@ -125,4 +125,4 @@ def test_cli(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(args) == 0
     assert "€ 1.591,09 per year" in capsys.readouterr().out
     assert main([*args, "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["amount"] == "1591.09"
+    assert json.loads(capsys.readouterr().out)["result"]["amount"] == "1591.09"

@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from caopo.catalog.loader import catalog, load_file
-from caopo.errors import DataFileError, InvalidInputError, NotPublishedError
+from caopo.errors import DataFileError, InvalidInputError, NoDataForDateError, NotPublishedError
 from caopo.inputs import Category
+from caopo.money import round_cents
 from caopo.pay.components.commuting import commuting_allowance
 from caopo.pay.components.end_of_year import end_of_year_rule
 from caopo.pay.components.holiday import holiday_rule
@@ -84,12 +85,38 @@ def test_holiday_allowance_is_8_percent_without_a_minimum() -> None:
 
 
 def test_oop_yearly_payment_brackets() -> None:
-    rule = oop_yearly_rule("2024-06-01")
+    rule = oop_yearly_rule("2023-06-01")
     assert bracket_amount(rule.brackets, "8") == 1475  # PO-Raad FAQ, art. 6.21
     assert bracket_amount(rule.brackets, "9") == 275
     assert bracket_amount(rule.brackets, "14") == 275
     assert bracket_amount(rule.brackets, "LB") is None
     assert rule.fte_cap == 1
+
+
+def test_oop_yearly_payment_raised_10_percent_on_1_july_2023() -> None:
+    """VO-raad Q&A CAO 2023/2024: the VO accruals these PO amounts equal rose 10 % on
+    2023-07-01; RMU (2025-11-27) prints EUR 302,50 for OOP schaal 9+ (= 275 x 1,10)
+    (REVIEW-2026-11-rules.md section 5, W4)."""
+    rule = oop_yearly_rule("2023-07-01")
+    assert bracket_amount(rule.brackets, "9") == Decimal("302.50")  # RMU
+    assert bracket_amount(rule.brackets, "8") == Decimal("1622.50")  # 1475 x 1,10
+    assert rule.status == "derived" and rule.derivation is not None
+    base = oop_yearly_rule("2022-06-01")
+    factor = 1 + rule.derivation.percentage / 100
+    for old, new in zip(base.brackets, rule.brackets, strict=True):
+        assert round_cents(old.amount * factor) == new.amount
+
+
+def test_oop_yearly_payment_before_2022_where_sourced() -> None:
+    """ambtenarensalaris.nl (21-12-2017): 'Medewerkers in schaal 1 tot en met 5 ontvangen
+    1.138,34 euro. Voor medewerkers in schaal 6 tot en met 8 bedraagt de extra uitkering
+    1.090,47 euro.'"""
+    rule = oop_yearly_rule("2017-06-01")
+    assert bracket_amount(rule.brackets, "5") == Decimal("1138.34")
+    assert bracket_amount(rule.brackets, "6") == Decimal("1090.47")
+    assert rule.not_read_from == 9
+    with pytest.raises(NoDataForDateError):
+        oop_yearly_rule("2018-06-01")
 
 
 def test_one_off_payments_are_listed_in_order() -> None:
@@ -152,28 +179,30 @@ def oop_tables(tmp_path: Path) -> Path:
 
 
 def test_oop_yearly_payment_worked_example(oop_tables: Path) -> None:
-    # RULES.md section 6: OOP schaal 6, wtf 0,6 all year -> 0,6 x EUR 1.475 = EUR 885 in December
+    # RULES.md section 6: OOP schaal 6, wtf 0,6 all year -> 0,6 x EUR 1.475 = EUR 885 in
+    # December; from 2023-07-01 the amount is 10 % higher (VO-raad Q&A 2023; RMU 2025 prints
+    # 302,50 = 275 x 1,10 for schaal 9+), so 2024: 0,6 x EUR 1.622,50 = EUR 973,50
     with user_tables(oop_tables):
         income = annual_income(
             Employment("6", 1, start=date(2024, 1, 1), fte=Decimal("0.6"), step_increase=False),
             year=2024,
         )
         december = income.months[-1]
-        assert december.amount("jaarlijkse_uitkering_oop") == Decimal("885.00")
-        assert income.totals["jaarlijkse_uitkering_oop"] == Decimal("885.00")
+        assert december.amount("jaarlijkse_uitkering_oop") == Decimal("973.50")
+        assert income.totals["jaarlijkse_uitkering_oop"] == Decimal("973.50")
         # capped at werktijdfactor 1 (art. 6.21)
         capped = annual_income(
             Employment("6", 1, start=date(2024, 1, 1), fte=Decimal("1.1"), step_increase=False),
             year=2024,
         )
-        assert capped.totals["jaarlijkse_uitkering_oop"] == Decimal("1475.00")
+        assert capped.totals["jaarlijkse_uitkering_oop"] == Decimal("1622.50")
         # a leaver on 30 June gets half, at the final settlement in June
         leaver = annual_income(
             Employment("6", 1, start=date(2024, 1, 1), end=date(2024, 6, 30), step_increase=False),
             year=2024,
         )
         assert leaver.months[-1].month == date(2024, 6, 1)
-        assert leaver.months[-1].amount("jaarlijkse_uitkering_oop") == Decimal("737.50")
+        assert leaver.months[-1].amount("jaarlijkse_uitkering_oop") == Decimal("811.25")
 
 
 def test_one_off_november_2023_brackets_and_accrual(oop_tables: Path) -> None:
@@ -269,9 +298,9 @@ def test_who_gets_the_oop_payment_is_data(tmp_path: Path) -> None:
 
     def oop_total(category: str) -> Decimal | None:
         employment = Employment(
-            "6", 1, start=date(2024, 1, 1), category=category, step_increase=False
+            "6", 1, start=date(2022, 1, 1), category=category, step_increase=False
         )
-        return annual_income(employment, year=2024).totals.get("jaarlijkse_uitkering_oop")
+        return annual_income(employment, year=2022).totals.get("jaarlijkse_uitkering_oop")
 
     with user_tables(plain):
         assert oop_total("oop") == Decimal("1475.00")  # schaal 6, werktijdfactor 1

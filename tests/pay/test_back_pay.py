@@ -150,8 +150,9 @@ def test_cli_back_pay_months(capsys: pytest.CaptureFixture[str]) -> None:
 
     args = ["--paid-as-known-on", "2021-09-30", "--owed-as-known-on", "2021-12-31", "--json"]
     assert main(["back-pay", "L11", "15", "--from", "2021-01-01", "--to", "2021-02", *args]) == 0
-    assert len(json.loads(capsys.readouterr().out)["months"]) == 2
-    with pytest.raises(SystemExit) as exited:  # argparse refuses it before the API runs
-        main(["back-pay", "L11", "15", "--from", "2021-13", "--to", "2021-02", *args])
-    assert exited.value.code == 2
-    assert "month '2021-13' is not a month of the year" in capsys.readouterr().err
+    assert len(json.loads(capsys.readouterr().out)["result"]["months"]) == 2
+    # argparse refuses it before the API runs; under --json the error is JSON on stdout
+    assert main(["back-pay", "L11", "15", "--from", "2021-13", "--to", "2021-02", *args]) == 2
+    error = json.loads(capsys.readouterr().out)["error"]
+    assert error["type"] == "UsageError"
+    assert "month '2021-13' is not a month of the year" in error["message"]

@@ -29,7 +29,7 @@ def test_cli_income_table(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_cli_income_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["income", "LB", "5", "--fte", "0.8", "--year", "2025", "--json"]) == 0
-    data = json.loads(capsys.readouterr().out)
+    data = json.loads(capsys.readouterr().out)["result"]
     assert data["months"][0]["lines"][0] == {
         **data["months"][0]["lines"][0],
         "component": "salaris",
@@ -42,7 +42,7 @@ def test_cli_back_pay(capsys: pytest.CaptureFixture[str]) -> None:
     args = ["back-pay", "L11", "15", "--from", "2021-01", "--to", "2021-12"]
     args += ["--paid-as-known-on", "2021-09-30", "--owed-as-known-on", "2021-12-31", "--json"]
     assert main(args) == 0
-    data = json.loads(capsys.readouterr().out)
+    data = json.loads(capsys.readouterr().out)["result"]
     assert data["totals"]["salaris"] == "1200.00"
 
 

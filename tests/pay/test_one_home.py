@@ -255,7 +255,11 @@ def test_known_statuses_from_the_data_files() -> None:
     # teachers 2025-11-01 is derived through the +4,6 % of 2025-11-01, which is provisional
     assert VERSION_STATUS[("teachers", "2025-11-01")] == "provisional"
     assert RAISE_STATUS["2025-11-01"] == "provisional"
-    december_2025 = annual_income(Employment("LC", 12, start="2025-01-01"), year=2025).months[-1]
+    # strict=False: the top-step oktobertoelage of October 2025 has no amount in the sources
+    # (oktobertoelage_2024-10-01.yaml), a gap that strict mode raises
+    december_2025 = annual_income(
+        Employment("LC", 12, start="2025-01-01"), year=2025, strict=False
+    ).months[-1]
     assert december_2025.lines[0].status == "provisional"
 
 
@@ -276,7 +280,7 @@ def test_a_missing_line_is_provisional_and_so_is_its_month_and_year() -> None:
 def test_lc_12_in_december_2025_is_provisional_everywhere() -> None:
     # teachers 2025-11-01 is derived through the provisional +4,6 %: provisional from
     # salary_detail and from annual_income alike (it was 'derived' from salary_detail)
-    income = annual_income(Employment("LC", 12, start=date(2025, 1, 1)), year=2025)
+    income = annual_income(Employment("LC", 12, start=date(2025, 1, 1)), year=2025, strict=False)
     assert salary_detail("LC", 12, on="2025-12-01").status == "provisional"
     assert income.months[-1].lines[0].status == "provisional"
 

@@ -234,7 +234,7 @@ def test_cli_budget_teacher_2021(capsys: pytest.CaptureFixture[str]) -> None:
     )
     import json
 
-    data = json.loads(out)
+    data = json.loads(out)["result"]
     assert data["amount"] == "480.00"
     assert data["sources"]
 

@@ -33,14 +33,17 @@ from caopo.errors import CaopoError, InvalidInputError, NotPublishedError
 )
 def test_four_year_cycle_without_reregistration(on: str, status: str, deadline: date) -> None:
     result = caopo.register_status("2016-03-01", on=on)
-    assert result.status == status
+    assert result.register_state == status
     assert result.next_deadline == deadline
     assert result.under_conditions_until == date(2020, 9, 1)
 
 
 def test_dutch_labels() -> None:
-    assert caopo.register_status("2016-03-01", on="2020-05-01").status_nl == "onder voorwaarden"
-    assert caopo.register_status("2016-03-01", on="2021-05-01").status_nl == (
+    assert (
+        caopo.register_status("2016-03-01", on="2020-05-01").register_state_nl
+        == "onder voorwaarden"
+    )
+    assert caopo.register_status("2016-03-01", on="2021-05-01").register_state_nl == (
         "herregistratie verlopen"
     )
 
@@ -48,12 +51,12 @@ def test_dutch_labels() -> None:
 def test_late_reregistration_does_not_move_the_next_date() -> None:
     # re-registered late (under conditions) on 2020-06-15: next deadline stays 2024-03-01
     result = caopo.register_status("2016-03-01", on="2021-01-01", reregistered=["2020-06-15"])
-    assert result.status == "registered"
+    assert result.register_state == "registered"
     assert result.next_deadline == date(2024, 3, 1)
     assert result.reregistrations[0].late is True
     # before the re-registration happened, it does not count
     before = caopo.register_status("2016-03-01", on="2020-06-14", reregistered=["2020-06-15"])
-    assert before.status == "under_conditions"
+    assert before.register_state == "under_conditions"
 
 
 def test_two_cycles() -> None:
@@ -61,13 +64,13 @@ def test_two_cycles() -> None:
         "2014-09-01", on="2026-01-01", reregistered=["2018-06-01", "2022-08-01"]
     )
     assert result.next_deadline == date(2026, 9, 1)
-    assert result.status == "registered"
+    assert result.register_state == "registered"
     assert [r.deadline for r in result.reregistrations] == [date(2018, 9, 1), date(2022, 9, 1)]
 
 
 def test_five_year_alternative() -> None:
     result = caopo.register_status("2016-03-01", on="2020-05-01", cycle_years=5)
-    assert result.status == "registered"
+    assert result.register_state == "registered"
     assert result.next_deadline == date(2021, 3, 1)
     assert "RBNHO" in result.cycle_reading
 
@@ -130,8 +133,8 @@ def test_cli(capsys: pytest.CaptureFixture[str]) -> None:
         )
         == 0
     )
-    data = json.loads(capsys.readouterr().out)
-    assert data["status"] == "registered"
+    data = json.loads(capsys.readouterr().out)["result"]
+    assert data["register_state"] == "registered" and data["status"] == "published"
     assert data["next_deadline"] == "2024-03-01"
     assert main(["register-status", "2016-03-01", "--on", "2021-01-01", "--cycle-years", "7"]) == 2
     assert capsys.readouterr().err.startswith("caopo: error:")

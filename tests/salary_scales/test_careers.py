@@ -85,9 +85,9 @@ def test_periodiek_condition_is_a_parameter() -> None:
 
 def test_lapse_ends_the_timeline() -> None:
     rows = career_timeline("DB", 3, since="2019-01-01", until="2021-01-01", mode="lenient")
-    assert rows[-1].lapsed and rows[-1].event == "lapsed"
+    assert rows[-1].code_lapsed and rows[-1].event == "lapsed"
     assert rows[-1].amount is None and "FUWA PO" in (rows[-1].reason or "")
-    assert all(not row.lapsed for row in rows[:-1])
+    assert all(not row.code_lapsed for row in rows[:-1])
     with pytest.raises(NotPublishedError, match="partial table"):
         career_timeline("DB", 3, since="2019-01-01", until="2021-01-01", mode="strict")
 
@@ -161,7 +161,7 @@ def test_a_step_placed_by_a_provisional_table_stays_provisional(tables: Path) ->
         ("L10", 7, "provisional"),
         ("LB", 4, "provisional"),  # the 2022 table is published; the step rests on 2021's
     ]
-    assert rows[-1].table == "teachers 2022-01-01"
+    assert rows[-1].table_version == "teachers 2022-01-01"
 
 
 # --------------------------------------------------------------------------- properties
@@ -211,8 +211,8 @@ def test_career_properties_complete_tables(
     else:
         assert current.amount == salary_detail(current.scale, current.step, on=day).full_time_amount
     cut = career_timeline(scale, step, since=start, until=day, mode="lenient")[-1]
-    assert (cut.scale, cut.step, cut.amount, cut.table) == (
-        current.scale, current.step, current.amount, current.table
+    assert (cut.scale, cut.step, cut.amount, cut.table_version) == (
+        current.scale, current.step, current.amount, current.table_version
     )  # fmt: skip
 
 
@@ -240,10 +240,10 @@ def test_cli_career(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([*argv, "--mode", "lenient"]) == 0
     out = capsys.readouterr().out
     assert "L10" in out and "LB" in out and "same step: LA -> L10" in out and "why:" in out
-    assert main(argv) == 2  # strict by default
+    assert main(argv) == 3  # strict by default: no data for that cell
     assert "NotPublished" not in capsys.readouterr().err
     assert main([*argv, "--mode", "lenient", "--json"]) == 0
-    rows = json.loads(capsys.readouterr().out)
+    rows = json.loads(capsys.readouterr().out)["result"]["rows"]
     assert rows[0]["on"] == "2017-08-01" and rows[0]["amount"] is None
     assert rows[0]["missing"] is True and rows[0]["status"] == "provisional"  # a placeholder
 

@@ -258,8 +258,8 @@ def test_cli_scale_answers_with_source(capsys: pytest.CaptureFixture[str]) -> No
     assert ": AD" in out and "source: " in out and "avs.nl" in out
 
 
-def test_cli_scale_without_equivalence_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["scale", "10", "--category", "director", "--on", "2021-01-01"]) == 2
+def test_cli_scale_without_equivalence_exits_3(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scale", "10", "--category", "director", "--on", "2021-01-01"]) == 3
     assert "FUWA PO" in capsys.readouterr().err
 
 

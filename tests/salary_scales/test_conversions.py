@@ -198,9 +198,10 @@ def test_status_without_tables_rests_on_the_published_rule() -> None:
 
 def test_conversion_dates_are_the_transitions_in_the_data() -> None:
     # data/mappings/scale_transitions.yaml: AVS-AA-2010, AOB-FAQ-2018, PORAAD-2020,
-    # PORAAD-OMZETTING (2022), AVS 2024.
+    # PORAAD-OMZETTING (2022), AVS 2024, CNV/RMU 2025 (schaal 10 -> LB amounts, 2026).
     assert conversion_dates() == (
-        date(2010, 8, 1), date(2018, 9, 1), date(2020, 8, 1), date(2022, 1, 1), date(2024, 10, 1)
+        date(2010, 8, 1), date(2018, 9, 1), date(2020, 8, 1), date(2022, 1, 1), date(2024, 10, 1),
+        date(2026, 7, 1),
     )  # fmt: skip
 
 
@@ -211,7 +212,7 @@ def test_cli_convert(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["convert", "LA", "8", "--at", "2018-09-01"]) == 0
     assert "L10 trede 8" in capsys.readouterr().out
     assert main(["convert", "L10", "11", "--at", "2022-01-01", "--json"]) == 0
-    data = json.loads(capsys.readouterr().out)
+    data = json.loads(capsys.readouterr().out)["result"]
     assert (data["new_scale"], data["new_step"]) == ("LB", 10)
-    assert main(["convert", "DB", "15", "--at", "2020-08-01"]) == 2
+    assert main(["convert", "DB", "15", "--at", "2020-08-01"]) == 3  # no published mapping
     assert "FUWA PO" in capsys.readouterr().err

@@ -23,7 +23,7 @@ from caopo.errors import DataFileError
 from caopo.money import quantize
 from caopo.provenance import weakest
 from caopo.schema.base import DataDocument, TableVersion
-from caopo.schema.raises import RaiseChain, RaiseEvent
+from caopo.schema.raises import RaiseChain, RaiseEvent, unquantified_between
 from caopo.schema.scales import ScaleTable
 
 __all__ = ["RAISE_CHAIN", "carried", "chain_factor", "materialise"]
@@ -69,6 +69,14 @@ def _derive(
     rule = version.derivation
     if rule is None:
         return entry
+    gap = unquantified_between(
+        events, base.effective_from, version.effective_from, table=version.table
+    )
+    if gap is not None:
+        raise DataFileError(
+            f"{entry.path}: cannot derive across the raise of {gap.on}, whose percentage no "
+            f"source gives ({gap.description}); the chain before 2014 is incomplete"
+        )
     try:
         factor = chain_factor(events, rule.raises, table=version.table)
     except DataFileError as exc:

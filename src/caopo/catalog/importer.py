@@ -7,32 +7,65 @@ Two layouts are read, told apart by the header:
   ``trede,LB,LC,LD,LE``; an empty cell means the step does not exist in that scale.
 * **long**: the columns ``scale,step,amount`` (``schaal,trede,bedrag`` works too).
 
-Amounts may be written the Dutch way (``3.463``, ``3.463,00``, ``€ 3.463,00``) or
-plainly (``3463``, ``3463.00``): a comma is the decimal separator; without a comma,
-dots between groups of three digits (``3.463``, ``12.345``) are thousands separators,
-since no salary table holds amounts below ten euros. Cents are kept exactly as typed.
+The separator is the one of ``;``, tab and ``,`` that the header line uses most. Amounts
+may be written the Dutch way (``3.463``, ``3.463,00``, ``€ 3.463,00``) or plainly
+(``3463``, ``3463.00``): a comma is the decimal separator; without a comma, dots between
+groups of three digits (``3.463``, ``12.345``) are thousands separators, since no salary
+table holds amounts below ten euros. Cents are kept exactly as typed; more than two
+decimals are refused.
+
+In a comma-separated file a Dutch amount must be quoted (``"3.463,50"``): unquoted, its
+decimal comma splits it into two cells, so the importer refuses a row with more cells
+than the header, and any unquoted ``3.463,50``, instead of reading 3463 and 50.
+
+Everything written into the YAML is checked first: the table id against its pattern, and
+every text for control characters (a newline in ``--table`` or ``--title`` would
+otherwise write a key of its own). The result is validated by the same loader as every
+shipped table before it is returned, and :func:`write_table` never replaces a file
+unless told to.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
+import os
 import re
+import stat
 import tempfile
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, fields
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from caopo.catalog.loader import load_file
-from caopo.errors import CaopoError, DataFileError
+from caopo.catalog.yaml import MAX_FILE_BYTES
+from caopo.errors import CaopoError, DataFileError, InvalidInputError, shown
 from caopo.inputs import scale_text, to_step
 
-__all__ = ["ImportOptions", "parse_amount", "read_cells", "table_yaml"]
+__all__ = [
+    "MAX_FIELD_CHARS",
+    "ImportOptions",
+    "parse_amount",
+    "read_cells",
+    "table_yaml",
+    "write_table",
+]
+
+MAX_FIELD_CHARS = 64
+"""The longest cell of a CSV table: a step, a scale code or an amount needs far fewer."""
+MAX_TEXT_CHARS = 1000
+"""The longest title, CAO name, source or article written into the table file."""
 
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _STEP_HEADERS = {"trede", "step", "treden", "steps"}
 _LONG_HEADERS = ({"scale", "step", "amount"}, {"schaal", "trede", "bedrag"})
+_SEPARATORS = (";", "\t", ",")
+_QUOTED = re.compile(r'"(?:[^"]|"")*"')
+_UNQUOTED_DUTCH = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d)")
+_TABLE_ID = re.compile(r"[a-z][a-z0-9_]*")
 
 
 def parse_amount(text: str) -> Decimal:
@@ -46,47 +79,117 @@ def parse_amount(text: str) -> Decimal:
         cleaned = cleaned.replace(".", "").replace(",", ".")
     elif _THOUSANDS.match(cleaned):
         cleaned = cleaned.replace(".", "")
-    try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(f"{text!r} is not an amount") from None
-    if not amount.is_finite() or amount <= 0:
-        raise ValueError(f"{text!r} is not a positive amount")
+    if not re.fullmatch(r"\d+(\.\d+)?", cleaned):
+        raise ValueError(f"{shown(text)} is not an amount (e.g. 3463.50 or 3.463,50)")
+    amount = Decimal(cleaned)
+    exponent = amount.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        raise ValueError(f"{shown(text)} has {-exponent} decimals; an amount has at most 2")
+    if amount <= 0:
+        raise ValueError(f"{shown(text)} is not a positive amount")
     return amount
 
 
-def read_cells(path: Path) -> dict[str, dict[int, Decimal]]:
-    """The cells of a CSV salary table in either layout; errors name the file and row."""
+def _read_csv_text(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"{path}: cannot be read: {exc}") from None
-    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
-    rows = [row for row in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in row)]
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise DataFileError(
+            f"{path}: larger than {MAX_FILE_BYTES} bytes (1 MiB); a salary table is a few KB"
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataFileError(
+            f"{path}: is not UTF-8 text (byte {exc.start} cannot be read); save it as UTF-8"
+        ) from None
+
+
+def _separator(path: Path, header: str) -> str:
+    counts = {separator: header.count(separator) for separator in _SEPARATORS}
+    best = max(_SEPARATORS, key=lambda separator: counts[separator])
+    if counts[best] == 0:
+        raise DataFileError(
+            f"{path} (line 1): the header {shown(header)} has one column; it needs "
+            "'trede' and a column per scale (wide), or 'scale,step,amount' (long), "
+            "separated by ';', ',' or a tab"
+        )
+    return best
+
+
+def _rows(path: Path, text: str) -> list[tuple[int, list[str]]]:
+    """The non-empty rows with their line numbers; a bad row is refused with its line."""
+    lines = text.split("\n")
+    separator = _separator(path, lines[0])
+    if separator == ",":
+        _refuse_unquoted_dutch(path, lines)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        for row in reader:
+            if too_long := next((cell for cell in row if len(cell) > MAX_FIELD_CHARS), None):
+                raise DataFileError(
+                    f"{path} (line {reader.line_num}): a cell of {len(too_long)} characters; "
+                    f"a step, scale or amount takes at most {MAX_FIELD_CHARS}"
+                )
+            if any(cell.strip() for cell in row):
+                rows.append((reader.line_num, row))
+    except csv.Error as exc:
+        raise DataFileError(f"{path} (line {reader.line_num}): not a readable CSV: {exc}") from None
+    return rows
+
+
+def _refuse_unquoted_dutch(path: Path, lines: list[str]) -> None:
+    """In a comma-separated file, ``3.463,50`` unquoted is two cells: refuse, with a hint."""
+    for number, line in enumerate(lines, start=1):
+        found = _UNQUOTED_DUTCH.search(_QUOTED.sub('""', line))
+        if found is not None:
+            dutch = found.group()
+            raise DataFileError(
+                f"{path} (line {number}): the amount {dutch} has a decimal comma in a "
+                f'comma-separated file, so it splits in two cells; quote it ("{dutch}"), '
+                "write it as 3463.50, or separate the columns with ';'"
+            )
+
+
+def read_cells(path: Path) -> dict[str, dict[int, Decimal]]:
+    """The cells of a CSV salary table in either layout; errors name the file and line."""
+    rows = _rows(path, _read_csv_text(path))
     if len(rows) < 2:
         raise DataFileError(f"{path}: needs a header row and at least one row of amounts")
-    header = [cell.strip().lower() for cell in rows[0]]
+    names = rows[0][1]
+    header = [cell.strip().lower() for cell in names]
+    long = set(header) in _LONG_HEADERS
+    if not long and header[0] not in _STEP_HEADERS:
+        raise DataFileError(
+            f"{path} (line {rows[0][0]}): the header must be 'scale,step,amount' (long) or "
+            f"start with 'trede' (wide), not {shown(','.join(names), limit=80)}"
+        )
     cells: dict[str, dict[int, Decimal]] = {}
-    for number, row in enumerate(rows[1:], start=2):
+    for line, row in rows[1:]:
         try:
-            if set(header) in _LONG_HEADERS:
+            if len(row) > len(header):
+                raise ValueError(
+                    f"{len(row)} cells but the header has {len(header)}; quote amounts "
+                    "with a decimal comma (\"3.463,50\") or separate the columns with ';'"
+                )
+            if long:
                 record = dict(zip(header, row, strict=False))
                 scale = scale_text(record.get("scale", record.get("schaal", "")))
                 step = to_step(record.get("step", record.get("trede", "")))
-                amount = parse_amount(record.get("amount", record.get("bedrag", "")))
-                _put(cells, scale, step, amount)
-            elif header[0] in _STEP_HEADERS:
+                _put(
+                    cells, scale, step, parse_amount(record.get("amount", record.get("bedrag", "")))
+                )
+            else:
                 step = to_step(row[0])
-                for name, value in zip(rows[0][1:], row[1:], strict=False):
+                for name, value in zip(names[1:], row[1:], strict=False):
                     if value.strip():
                         _put(cells, scale_text(name), step, parse_amount(value))
-            else:
-                raise ValueError(
-                    "header must be 'scale,step,amount' (long) or start with 'trede' (wide), "
-                    f"not {','.join(rows[0])!r}"
-                )
         except (ValueError, CaopoError) as exc:
-            raise DataFileError(f"{path} (line {number}): {exc}") from None
+            raise DataFileError(f"{path} (line {line}): {exc}") from None
     return cells
 
 
@@ -98,7 +201,7 @@ def _put(cells: dict[str, dict[int, Decimal]], scale: str, step: int, amount: De
 
 @dataclass(frozen=True, slots=True)
 class ImportOptions:
-    """The header of the table file to write."""
+    """The header of the table file to write; checked when made (see the module docstring)."""
 
     table: str
     title: str
@@ -111,9 +214,39 @@ class ImportOptions:
     publisher: str | None = None
     article: str | None = None
 
+    def __post_init__(self) -> None:
+        for option in fields(self):
+            value = getattr(self, option.name)
+            if option.name == "effective_from":
+                if not isinstance(value, date):
+                    raise InvalidInputError(f"effective_from must be a date, not {shown(value)}")
+            elif value is not None:
+                _check_text(value, name=option.name)
+        if not _TABLE_ID.fullmatch(self.table):
+            raise InvalidInputError(
+                f"table {shown(self.table)} is not a table id: lower-case letters, digits and "
+                "'_', starting with a letter (e.g. teachers)"
+            )
+
+
+def _check_text(value: object, *, name: str) -> None:
+    if not isinstance(value, str):
+        raise InvalidInputError(f"{name} must be text, not {type(value).__name__}")
+    if len(value) > MAX_TEXT_CHARS:
+        raise InvalidInputError(
+            f"{name} has {len(value)} characters; at most {MAX_TEXT_CHARS} are written"
+        )
+    control = next((c for c in value if unicodedata.category(c).startswith("C")), None)
+    if control is not None:
+        raise InvalidInputError(
+            f"{name} {shown(value)} contains the control character U+{ord(control):04X}; "
+            "a table file takes one line of plain text here"
+        )
+
 
 def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    # A JSON string is a YAML double-quoted scalar; _check_text kept control characters out.
+    return json.dumps(text, ensure_ascii=False)
 
 
 def table_yaml(cells: dict[str, dict[int, Decimal]], options: ImportOptions) -> str:
@@ -125,8 +258,8 @@ def table_yaml(cells: dict[str, dict[int, Decimal]], options: ImportOptions) -> 
         f"title: {_quote(options.title)}",
         f"effective_from: {options.effective_from.isoformat()}",
         f"cao: {_quote(options.cao)}",
-        f"status: {options.status}",
-        f"coverage: {options.coverage}",
+        f"status: {_quote(options.status)}",
+        f"coverage: {_quote(options.coverage)}",
         "sources:",
         f"  - title: {_quote(options.source_title)}",
         f"    url: {_quote(options.source_url)}",
@@ -149,3 +282,41 @@ def table_yaml(cells: dict[str, dict[int, Decimal]], options: ImportOptions) -> 
             message = str(exc).replace(str(probe), "the imported table")
             raise DataFileError(message) from None
     return text
+
+
+def write_table(text: str, output: Path, *, source: Path, force: bool = False) -> None:
+    """Write *text* to *output*: never over an existing file unless *force*, never over
+    the CSV being imported (*source*), and never half: a forced write replaces the file
+    in one step. Every refusal is a one-line :class:`DataFileError`."""
+    if not output.parent.is_dir():
+        raise DataFileError(f"{output}: the folder {output.parent} does not exist; create it first")
+    if output.is_dir():
+        raise DataFileError(f"{output}: is a folder; name the table file to write")
+    if output.exists() and source.exists() and output.samefile(source):
+        raise DataFileError(f"{output}: is the CSV being imported; write the table elsewhere")
+    try:
+        if force and output.exists():
+            _replace(output, text)
+            return
+        with output.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise DataFileError(
+            f"{output}: already exists; pass --force to replace it (or choose another name)"
+        ) from None
+    except OSError as exc:
+        raise DataFileError(f"{output}: cannot be written: {exc.strerror or exc}") from None
+
+
+def _replace(output: Path, text: str) -> None:
+    """Write *text* beside the existing *output*, with its permissions, then put it in
+    its place in one step."""
+    handle_number, name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle_number, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        temporary.chmod(stat.S_IMODE(output.stat().st_mode))
+        temporary.replace(output)
+    finally:
+        temporary.unlink(missing_ok=True)

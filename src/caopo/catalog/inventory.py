@@ -8,6 +8,7 @@ from pathlib import Path
 
 from caopo.catalog.derive import RAISE_CHAIN
 from caopo.catalog.loader import catalog
+from caopo.display import Display
 from caopo.provenance import Status
 from caopo.schema.base import Source, TableVersion
 from caopo.schema.raises import RaiseChain, RaiseEvent
@@ -16,7 +17,7 @@ __all__ = ["TableInfo", "raises", "tables"]
 
 
 @dataclass(frozen=True, slots=True)
-class TableInfo:
+class TableInfo(Display):
     """One loaded table version."""
 
     table: str

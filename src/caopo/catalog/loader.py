@@ -1,6 +1,6 @@
 """Loading, validating and looking up the date-versioned table files.
 
-Every ``*.yaml`` file below the shipped ``data/`` folder, and below any folder the
+Every table file (``.yaml`` or ``.yml``, any case) below the shipped ``data/`` folder, and below any folder the
 user adds (:func:`use_tables` or the ``CAOPO_TABLES`` environment variable), is read
 with the strict loader, validated against the schema its ``kind`` names, and checked
 as a whole: versions of one table may not share a start date or overlap, and derived
@@ -28,7 +28,7 @@ from pydantic import ValidationError
 
 from caopo.catalog.derive import materialise
 from caopo.catalog.series import Entry, Series
-from caopo.catalog.yaml import line_of, load_yaml
+from caopo.catalog.yaml import is_table_file, line_of, load_yaml
 from caopo.errors import DataFileError, NoDataForDateError
 from caopo.inputs import to_flag, to_folder
 from caopo.schema import KIND_MODELS
@@ -149,7 +149,7 @@ class Catalog:
 def _yaml_files(folder: Path) -> Iterator[Path]:
     if not folder.is_dir():
         raise DataFileError(f"{folder}: not a folder of table files")
-    yield from sorted(p for p in folder.rglob("*.yaml") if p.is_file())
+    yield from sorted(p for p in folder.rglob("*") if is_table_file(p) and p.is_file())
 
 
 def _merge(

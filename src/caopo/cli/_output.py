@@ -1,21 +1,17 @@
-"""Formatting shared by the subcommands: Dutch euro amounts and exact JSON."""
+"""Shared by the subcommands: Dutch euro amounts and the argparse types (JSON output is
+:mod:`caopo.cli._json`)."""
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel
-
-from caopo.errors import CaopoError
+from caopo.errors import CaopoError, shown
 from caopo.inputs import to_date, to_month, to_year
 
-__all__ = ["as_date", "as_number", "dump_json", "euro", "to_jsonable"]
+__all__ = ["as_date", "as_month", "as_number", "as_path", "as_year", "euro"]
 
 
 def euro(amount: Decimal) -> str:
@@ -28,26 +24,6 @@ def euro(amount: Decimal) -> str:
     """
     text = f"{amount:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
     return f"€ {text}"
-
-
-def to_jsonable(value: Any) -> Any:
-    """Turn results into JSON-ready values; amounts become strings to stay exact."""
-    if isinstance(value, BaseModel):
-        return to_jsonable(value.model_dump())
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, dict):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [to_jsonable(v) for v in value]
-    if isinstance(value, (Decimal, date, Path)):
-        return str(value)
-    return value
-
-
-def dump_json(value: Any) -> str:
-    """Indented JSON of *value* (see :func:`to_jsonable`)."""
-    return json.dumps(to_jsonable(value), indent=2, ensure_ascii=False)
 
 
 def as_date(text: str) -> date:
@@ -67,11 +43,21 @@ def as_year(text: str) -> int:
 
 
 def as_month(text: str) -> date:
-    """argparse type for a month (:func:`caopo.inputs.to_month`: YYYY-MM or a day in it)."""
+    """argparse type for a month (:func:`caopo.inputs.to_month`: YYYY-MM or a day in it), in
+    a year caopo knows (:func:`caopo.inputs.to_year`)."""
     try:
-        return to_month(text)
+        month = to_month(text)
+        to_year(month.year, name=f"the year of month {text!r}")
+        return month
     except CaopoError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def as_path(text: str) -> Path:
+    """argparse type for a file or folder: not empty, no NUL byte (the OS refuses both)."""
+    if not text.strip() or "\x00" in text:
+        raise argparse.ArgumentTypeError(f"{shown(text)} is not a file name")
+    return Path(text)
 
 
 def as_number(text: str) -> str:

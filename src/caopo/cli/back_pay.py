@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import argparse
 
-from caopo.cli._output import as_date, as_month, as_number, dump_json, euro
+from caopo.cli._json import emit
+from caopo.cli._output import as_date, as_month, as_number, euro
 from caopo.dates import add_months
+from caopo.errors import InvalidInputError
 from caopo.money import to_decimal
-from caopo.pay.back_pay import back_pay
+from caopo.pay.back_pay import BackPay, back_pay
 from caopo.pay.employment import Employment
 
-__all__ = ["add_parser"]
+__all__ = ["RESULT", "add_parser"]
+
+RESULT = BackPay
+"""The result of ``--json`` (:mod:`caopo.cli._json`)."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,11 +45,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def _run(args: argparse.Namespace) -> int:
     first, last = args.first, args.last
-    months = []
-    month = first
-    while month <= last:
-        months.append(month)
-        month = add_months(month, 1)
+    count = (last.year - first.year) * 12 + last.month - first.month + 1
+    if count < 1:
+        raise InvalidInputError(f"--to {last:%Y-%m} is before --from {first:%Y-%m}")
+    months = [add_months(first, n) for n in range(count)]
     employment = Employment(
         args.scale,
         args.step,
@@ -59,8 +63,7 @@ def _run(args: argparse.Namespace) -> int:
         months=months,
     )
     if args.json:
-        print(dump_json(result))
-        return 0
+        return emit(args, result, RESULT)
     print(
         f"{employment.scale} trede {employment.step}, werktijdfactor {employment.fte}: paid with "
         f"the tables known on {result.paid_as_known_on}, owed with those known on "

@@ -8,19 +8,31 @@ A statement (ledger) over several years, with spending::
 
     caopo budget --category director --from-year 2019 --to-year 2026 --saving-agreed \\
         --spend 2022-03-01=2500 --spend 2025-09-01=8000
+
+A statement must say whether saving was agreed (``--saving-agreed`` or
+``--no-saving-agreed``), as :func:`caopo.budget_statement` does: without an agreement a
+budget lapses at the end of its own year, so a silent default would lose money. The lapsed
+amounts are printed; an unfunded balance (spending no budget covers) exits with
+:data:`~caopo.cli.exit_codes.FAILED` unless ``--report-only``.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 
-from caopo.cli._output import dump_json, euro
-from caopo.errors import InvalidInputError
+from caopo.cli._json import emit
+from caopo.cli._output import euro
+from caopo.cli.exit_codes import FAILED, OK
+from caopo.errors import InvalidInputError, shown
 from caopo.inputs import to_year
-from caopo.professionalisation.budgets import budget_detail
+from caopo.professionalisation.budgets import BudgetGrant, budget_detail
 from caopo.professionalisation.ledger import BudgetStatement, budget_statement
 
-__all__ = ["add_parser"]
+__all__ = ["RESULT", "add_parser"]
+
+RESULT = BudgetGrant | BudgetStatement
+"""The result of ``--json``: one year, or a statement (:mod:`caopo.cli._json`)."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -43,23 +55,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     when.add_argument("--from-year", help="first year of a statement")
     parser.add_argument("--to-year", help="last year of a statement (with --from-year)")
     parser.add_argument("--fte", default="1", help="werktijdfactor (default 1)")
-    parser.add_argument(
-        "--fte-year",
-        action="append",
-        default=[],
-        metavar="YEAR=FTE",
-        help="werktijdfactor of one year of a statement (repeatable; others use --fte)",
-    )
-    parser.add_argument(
-        "--saving-agreed", action="store_true", help="saving was agreed with the employer"
-    )
-    parser.add_argument(
-        "--spend",
-        action="append",
-        default=[],
-        metavar="DATE=AMOUNT",
-        help="an expense, e.g. 2022-03-01=2500 (repeatable)",
-    )
+    _statement_options(parser)
     parser.add_argument(
         "--year-basis",
         choices=("calendar", "school"),
@@ -82,12 +78,41 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.set_defaults(handler=_run)
 
 
+def _statement_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a statement (with --from-year)."""
+    parser.add_argument(
+        "--fte-year",
+        action="append",
+        default=[],
+        metavar="YEAR=FTE",
+        help="werktijdfactor of one year of a statement (repeatable; others use --fte)",
+    )
+    parser.add_argument(
+        "--saving-agreed",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="saving was (or was not) agreed with the employer; a statement needs one of them",
+    )
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="exit 0 on an unfunded balance (report it, do not fail)",
+    )
+    parser.add_argument(
+        "--spend",
+        action="append",
+        default=[],
+        metavar="DATE=AMOUNT",
+        help="an expense, e.g. 2022-03-01=2500 (repeatable)",
+    )
+
+
 def _pairs(values: list[str], what: str) -> list[tuple[str, str]]:
     out = []
     for value in values:
         key, sep, rest = value.partition("=")
         if not sep or not key.strip() or not rest.strip():
-            raise InvalidInputError(f"{what} {value!r} must look like KEY=VALUE")
+            raise InvalidInputError(f"{what} {shown(value)} must look like KEY=VALUE")
         out.append((key.strip(), rest.strip()))
     return out
 
@@ -95,11 +120,18 @@ def _pairs(values: list[str], what: str) -> list[tuple[str, str]]:
 def _run(args: argparse.Namespace) -> int:
     pro_rata = {"data": None, "yes": True, "no": False}[args.pro_rata]
     if args.year is not None:
-        if args.to_year or args.spend or args.fte_year:
-            raise InvalidInputError("--to-year, --spend and --fte-year need --from-year")
+        if args.to_year or args.spend or args.fte_year or args.saving_agreed is not None:
+            raise InvalidInputError(
+                "--to-year, --spend, --fte-year and --(no-)saving-agreed need --from-year"
+            )
         return _one_year(args, pro_rata)
     if args.to_year is None:
         raise InvalidInputError("--from-year needs --to-year")
+    if args.saving_agreed is None:
+        raise InvalidInputError(
+            "a statement needs --saving-agreed or --no-saving-agreed: without an agreement "
+            "each budget lapses at the end of its own year"
+        )
     return _statement(args, pro_rata)
 
 
@@ -112,8 +144,7 @@ def _one_year(args: argparse.Namespace, pro_rata: bool | None) -> int:
         pro_rata=pro_rata,
     )
     if args.json:
-        print(dump_json(grant))
-        return 0
+        return emit(args, grant, RESULT)
     print(
         f"{grant.category} {grant.year_label} at werktijdfactor {grant.fte}: {euro(grant.amount)}"
     )
@@ -152,11 +183,18 @@ def _statement(args: argparse.Namespace, pro_rata: bool | None) -> int:
         pro_rata=pro_rata,
         usable_years_when_unread=args.usable_years_when_unread,
     )
+    code = OK if args.report_only or not statement.unfunded else FAILED
     if args.json:
-        print(dump_json(statement))
-        return 0
+        emit(args, statement, RESULT)
+        return code
     _print_statement(statement)
-    return 0
+    if code != OK:
+        print(
+            f"caopo: error: spending of {euro(statement.unfunded)} is not covered by the "
+            f"budget (unfunded); --report-only reports it without failing",
+            file=sys.stderr,
+        )
+    return code
 
 
 def _print_statement(statement: BudgetStatement) -> None:
@@ -168,6 +206,11 @@ def _print_statement(statement: BudgetStatement) -> None:
             f"{row.label:<10}{euro(row.granted):>14}{euro(row.spent):>14}"
             f"{euro(row.lapsed_total):>14}{euro(row.closing_balance):>14}  {row.rule}"
         )
+        for lapse in row.lapses:
+            print(
+                f"{'':<10}lapsed: {euro(lapse.amount)} of {lapse.origin} on {lapse.on} "
+                f"to {lapse.to}"
+            )
         if row.unfunded:
             print(f"{'':<10}unfunded (overspent): {euro(row.unfunded)}")
         if row.lapses_next:

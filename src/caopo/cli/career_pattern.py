@@ -5,13 +5,22 @@ from __future__ import annotations
 
 import argparse
 
-from caopo.cli._output import as_date, dump_json
+from caopo.cli._json import Rows, emit
+from caopo.cli._output import as_date
 from caopo.errors import InvalidInputError
 from caopo.inputs import to_year
 from caopo.leaders._school_types import CAREER_PATTERN_READING, describe_reading
-from caopo.leaders.career_patterns import career_growth, career_pattern_detail
+from caopo.leaders.career_patterns import (
+    CareerPatternDetail,
+    GrowthStep,
+    career_growth,
+    career_pattern_detail,
+)
 
-__all__ = ["add_parser"]
+__all__ = ["RESULT", "add_parser"]
+
+RESULT = CareerPatternDetail | Rows[GrowthStep]
+"""The result of ``--json``: the scale of one count, or the steps of a growth history."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -66,8 +75,7 @@ def _run(args: argparse.Namespace) -> int:
             _parse_history(args.growth), school_type=args.school_type, start_scale=args.start_scale
         )
         if args.json:
-            print(dump_json(steps))
-            return 0
+            return emit(args, Rows(tuple(steps)), RESULT)
         for step in steps:
             print(f"{step.teldatum}: {step.scale} from {step.applies_from} ({step.reason})")
         return 0
@@ -75,8 +83,7 @@ def _run(args: argparse.Namespace) -> int:
         raise InvalidInputError("give COUNT and --on, or --growth YEAR=COUNT ... --start-scale S")
     detail = career_pattern_detail(args.count, school_type=args.school_type, on=args.on)
     if args.json:
-        print(dump_json(detail))
-        return 0
+        return emit(args, detail, RESULT)
     print(
         f"{detail.school_type}, count {detail.count} ({detail.symbol} = {detail.value}) on "
         f"{detail.on}: {detail.scale} ({detail.band}; status {detail.status})"

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from caopo.cli._output import as_date, dump_json, euro
-from caopo.salary_scales.careers import career_timeline
+from caopo.cli._json import Rows, emit
+from caopo.cli._output import as_date, euro
+from caopo.salary_scales.careers import CareerRow, career_timeline
 
-__all__ = ["add_parser"]
+__all__ = ["RESULT", "add_parser"]
+
+RESULT = Rows[CareerRow]
+"""The result of ``--json``: the rows of the timeline (:mod:`caopo.cli._json`)."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -50,17 +54,16 @@ def _run(args: argparse.Namespace) -> int:
         in_service_from=args.in_service_from,
     )
     if args.json:
-        print(dump_json(rows))
-        return 0
+        return emit(args, Rows(tuple(rows)), RESULT)
     for row in rows:
         step = "?" if row.step is None else str(row.step)
-        amount = "lapsed" if row.lapsed else "not published"
+        amount = "lapsed" if row.code_lapsed else "not published"
         if row.amount is not None:
             amount = euro(row.amount)
         print(
             f"{row.on}  {row.scale:<4} trede {step:>2}  {amount:>13}  "
-            f"{row.table or '-':<26} {row.status:<13} {row.event}"
+            f"{row.table_version or '-':<26} {row.status:<13} {row.event}"
         )
-        if row.reason and (row.missing or row.lapsed):
+        if row.reason and (row.missing or row.code_lapsed):
             print(f"{'':12}why: {row.reason}")
     return 0

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from caopo.cli._output import as_date, dump_json, euro
-from caopo.salary_scales.conversions import convert
+from caopo.cli._json import emit
+from caopo.cli._output import as_date, euro
+from caopo.salary_scales.conversions import Conversion, convert
 
-__all__ = ["add_parser"]
+__all__ = ["RESULT", "add_parser"]
+
+RESULT = Conversion
+"""The result of ``--json`` (:mod:`caopo.cli._json`)."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,8 +33,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def _run(args: argparse.Namespace) -> int:
     result = convert(args.scale, args.step, at=args.at)
     if args.json:
-        print(dump_json(result))
-        return 0
+        return emit(args, result, RESULT)
     old = f" ({euro(result.old_amount)})" if result.old_amount is not None else ""
     new = f" ({euro(result.new_amount)})" if result.new_amount is not None else ""
     print(

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 
-from caopo.cli._output import dump_json, euro
+from caopo.cli._json import emit
+from caopo.cli._output import euro
 from caopo.inputs import SchoolType
 from caopo.leaders._school_types import FUNDING_READING, describe_reading
-from caopo.leaders.funding import director_funding_detail
+from caopo.leaders.funding import DirectorFundingDetail, director_funding_detail
 
-__all__ = ["add_parser"]
+__all__ = ["RESULT", "add_parser"]
+
+RESULT = DirectorFundingDetail
+"""The result of ``--json`` (:mod:`caopo.cli._json`)."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,8 +42,7 @@ def _run(args: argparse.Namespace) -> int:
         args.pupils, school_type=args.school_type, school_year=args.school_year
     )
     if args.json:
-        print(dump_json(detail))
-        return 0
+        return emit(args, detail, RESULT)
     print(
         f"{detail.school_type} school, {detail.pupils} pupils on {detail.teldatum}, school year "
         f"{detail.school_year}: {euro(detail.amount)}"

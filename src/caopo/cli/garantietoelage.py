@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import argparse
 
-from caopo.cli._output import as_date, as_number, dump_json, euro
-from caopo.leaders.garantietoelage import garantietoelage_detail
+from caopo.cli._json import emit
+from caopo.cli._output import as_date, as_number, euro
+from caopo.leaders.garantietoelage import GarantietoelageDetail, garantietoelage_detail
 
-__all__ = ["add_parser"]
+__all__ = ["RESULT", "add_parser"]
+
+RESULT = GarantietoelageDetail
+"""The result of ``--json`` (:mod:`caopo.cli._json`)."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -73,8 +77,7 @@ def _run(args: argparse.Namespace) -> int:
         in_service_from=args.in_service_from,
     )
     if args.json:
-        print(dump_json(d))
-        return 0
+        return emit(args, d, RESULT)
     print(
         f"garantietoelage on {d.on} at werktijdfactor {d.fte}: {euro(d.amount)} per month "
         f"({d.article}; status {d.status})"

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from caopo.cli._output import as_date, dump_json
-from caopo.professionalisation.hours import professionalisation_hours
+from caopo.cli._json import emit
+from caopo.cli._output import as_date
+from caopo.professionalisation.hours import HoursEntitlement, professionalisation_hours
 
-__all__ = ["add_parser"]
+__all__ = ["RESULT", "add_parser"]
+
+RESULT = HoursEntitlement
+"""The result of ``--json`` (:mod:`caopo.cli._json`)."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,8 +40,7 @@ def _run(args: argparse.Namespace) -> int:
         past_aow_age=args.past_aow_age,
     )
     if args.json:
-        print(dump_json(hours))
-        return 0
+        return emit(args, hours, RESULT)
     print(
         f"hour budgets on {hours.on} at werktijdfactor {hours.fte} ({hours.cao}; {hours.status}):"
     )

@@ -6,7 +6,8 @@ import argparse
 from datetime import date
 from decimal import Decimal
 
-from caopo.cli._output import as_date, as_number, as_year, dump_json, euro
+from caopo.cli._json import emit
+from caopo.cli._output import as_date, as_number, as_year, euro
 from caopo.inputs import Category
 from caopo.money import to_decimal
 from caopo.pay.employment import Employment
@@ -14,7 +15,10 @@ from caopo.pay.income import AnnualIncome, annual_income
 from caopo.pay.lines import Line
 from caopo.provenance import weakest
 
-__all__ = ["add_parser", "render"]
+__all__ = ["RESULT", "add_parser", "render"]
+
+RESULT = AnnualIncome
+"""The result of ``--json`` (:mod:`caopo.cli._json`)."""
 
 MARK = {"published": "P", "derived": "D", "provisional": "V"}
 MISSING = "?"
@@ -71,7 +75,9 @@ def _run(args: argparse.Namespace) -> int:
     income = annual_income(
         employment, year=args.year, strict=not args.lenient, projection=args.project
     )
-    print(dump_json(income) if args.json else render(income))
+    if args.json:
+        return emit(args, income, RESULT)
+    print(render(income))
     return 0
 
 

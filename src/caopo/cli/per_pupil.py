@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import argparse
 
-from caopo.cli._output import dump_json, euro
+from caopo.cli._json import emit
+from caopo.cli._output import euro
 from caopo.professionalisation.per_pupil import (
     FUNDING_KINDS,
     KIND_SPELLINGS,
+    PerPupilResult,
     per_pupil_funding_detail,
 )
 
-__all__ = ["add_parser"]
+__all__ = ["RESULT", "add_parser"]
+
+RESULT = PerPupilResult
+"""The result of ``--json`` (:mod:`caopo.cli._json`)."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,8 +42,7 @@ def _run(args: argparse.Namespace) -> int:
         args.kind, args.pupils, school_type=args.school_type, school_year=args.school_year
     )
     if args.json:
-        print(dump_json(result))
-        return 0
+        return emit(args, result, RESULT)
     print(
         f"{result.kind} {result.school_year}, {result.school_type}, {result.pupils} pupils: "
         f"{euro(result.amount)} ({result.status})"

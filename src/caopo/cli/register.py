@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from caopo.cli._output import as_date, dump_json
-from caopo.professionalisation.register import register_status
+from caopo.cli._json import emit
+from caopo.cli._output import as_date
+from caopo.professionalisation.register import RegisterStatus, register_status
 
-__all__ = ["add_parser"]
+__all__ = ["RESULT", "add_parser"]
+
+RESULT = RegisterStatus
+"""The result of ``--json`` (:mod:`caopo.cli._json`)."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -45,11 +49,10 @@ def _run(args: argparse.Namespace) -> int:
         registration_type=args.type,
     )
     if args.json:
-        print(dump_json(status))
-        return 0
+        return emit(args, status, RESULT)
     print(
         f"{status.registration_type} registered {status.registered_on}, on {status.on}: "
-        f"{status.status} ({status.status_nl})"
+        f"{status.register_state} ({status.register_state_nl})"
     )
     print(f"  next re-registration deadline: {status.next_deadline}")
     print(f"  'onder voorwaarden' until:     {status.under_conditions_until} (then expired)")

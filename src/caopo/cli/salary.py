@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from caopo.cli._output import as_date, as_number, dump_json, euro
-from caopo.salary_scales.salary import salary_detail
+from caopo.cli._json import emit
+from caopo.cli._output import as_date, as_number, euro
+from caopo.salary_scales.salary import SalaryDetail, salary_detail
 
-__all__ = ["add_parser"]
+__all__ = ["RESULT", "add_parser"]
+
+RESULT = SalaryDetail
+"""The result of ``--json`` (:mod:`caopo.cli._json`)."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,8 +31,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def _run(args: argparse.Namespace) -> int:
     detail = salary_detail(args.scale, args.step, on=args.on, fte=args.fte)
     if args.json:
-        print(dump_json(detail))
-        return 0
+        return emit(args, detail, RESULT)
     print(
         f"{detail.scale} trede {detail.step} on {detail.on} at werktijdfactor {detail.fte}: "
         f"{euro(detail.amount)} per month"

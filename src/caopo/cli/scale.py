@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from caopo.cli._output import as_date, dump_json
+from caopo.cli._json import emit
+from caopo.cli._output import as_date
 from caopo.inputs import Category
 from caopo.salary_scales.codes import ScaleInfo, category_scale, scale_info
 
-__all__ = ["add_parser"]
+__all__ = ["RESULT", "add_parser"]
+
+RESULT = ScaleInfo
+"""The result of ``--json`` (:mod:`caopo.cli._json`)."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,8 +44,7 @@ def _run(args: argparse.Namespace) -> int:
     else:
         info = scale_info(args.code, on=args.on)
     if args.json:
-        print(dump_json(info))
-        return 0
+        return emit(args, info, RESULT)
     _print(info, args.code if args.category else None)
     return 0
 

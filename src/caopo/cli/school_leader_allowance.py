@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import argparse
 
-from caopo.cli._output import as_date, dump_json, euro
-from caopo.leaders.allowances import ALLOWANCES, school_leader_allowance_detail
+from caopo.cli._json import emit
+from caopo.cli._output import as_date, euro
+from caopo.leaders.allowances import (
+    ALLOWANCES,
+    SchoolLeaderAllowanceDetail,
+    school_leader_allowance_detail,
+)
 
-__all__ = ["add_parser"]
+__all__ = ["RESULT", "add_parser"]
+
+RESULT = SchoolLeaderAllowanceDetail
+"""The result of ``--json`` (:mod:`caopo.cli._json`)."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,8 +34,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def _run(args: argparse.Namespace) -> int:
     d = school_leader_allowance_detail(args.allowance, scale=args.scale, on=args.on)
     if args.json:
-        print(dump_json(d))
-        return 0
+        return emit(args, d, RESULT)
     print(f"{d.allowance} {d.scale} on {d.on}: {euro(d.amount)} per {d.period} (full-time)")
     print(f"  condition: {d.condition}")
     if d.paid:

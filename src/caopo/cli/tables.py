@@ -5,12 +5,21 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from caopo.catalog.importer import ImportOptions, read_cells, table_yaml
-from caopo.catalog.inventory import tables
+from caopo.catalog.importer import ImportOptions, read_cells, table_yaml, write_table
+from caopo.catalog.inventory import TableInfo, tables
 from caopo.catalog.loader import validate_folder
-from caopo.cli._output import as_date, dump_json
+from caopo.catalog.yaml import is_table_file
+from caopo.cli._json import Rows, emit
+from caopo.cli._output import as_date, as_path
+from caopo.errors import DataFileError
 
-__all__ = ["add_parser"]
+__all__ = ["RESULT", "add_parser"]
+
+RESULT = Rows[TableInfo]
+"""The result of ``caopo tables --json``: every loaded table version."""
+
+_SHOWN = 20
+"""How many ignored files ``validate`` names."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,9 +33,14 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
 
     validate = actions.add_parser(
-        "validate", help="check a table file or a folder of them, as caopo would load it"
+        "validate",
+        help="check a table file or a folder of them, as caopo would load it",
+        description=(
+            "Reads every .yaml and .yml file (any case) in the folder and below, checks them "
+            "together with the shipped tables, and lists the files it read and ignored."
+        ),
     )
-    validate.add_argument("path", type=Path)
+    validate.add_argument("path", type=as_path)
     validate.set_defaults(handler=_validate)
 
     importer = actions.add_parser(
@@ -34,10 +48,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="turn a CSV salary table into a validated YAML table file",
         description=(
             "Layouts: wide (first column 'trede', one column per scale) or long "
-            "('scale,step,amount'). Dutch amounts like 3.463,00 are understood."
+            "('scale,step,amount'). Dutch amounts like 3.463,00 are understood; in a "
+            "comma-separated file quote them. Never replaces an existing file without --force."
         ),
     )
-    importer.add_argument("csv", type=Path)
+    importer.add_argument("csv", type=as_path)
     importer.add_argument("--table", required=True, help="table id, e.g. teachers")
     importer.add_argument("--effective-from", required=True, type=as_date)
     importer.add_argument("--title", required=True, help="title of the table")
@@ -48,15 +63,17 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     importer.add_argument("--article")
     importer.add_argument("--status", default="published", choices=["published", "provisional"])
     importer.add_argument("--coverage", default="complete", choices=["complete", "partial"])
-    importer.add_argument("-o", "--output", type=Path, help="write here instead of printing")
+    importer.add_argument("-o", "--output", type=as_path, help="write here instead of printing")
+    importer.add_argument(
+        "--force", action="store_true", help="replace the --output file if it exists"
+    )
     importer.set_defaults(handler=_import)
 
 
 def _list(args: argparse.Namespace) -> int:
     rows = tables()
     if args.json:
-        print(dump_json(rows))
-        return 0
+        return emit(args, Rows(tuple(rows)), RESULT)
     for row in rows:
         until = f" until {row.effective_until}" if row.effective_until else ""
         where = "" if row.origin == "shipped" else f" [user: {row.path}]"
@@ -65,8 +82,22 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    files = validate_folder(args.path)
-    print(f"{len(files)} file(s) valid: " + ", ".join(p.name for p in files))
+    folder: Path = args.path
+    files = validate_folder(folder)
+    if not files:
+        raise DataFileError(f"{folder}: no table files (.yaml or .yml) in it or below")
+    base = folder if folder.is_dir() else folder.parent
+    print(f"read {len(files)} table file(s) in {base}, all valid with the shipped tables:")
+    for file in files:
+        print(f"  {file.relative_to(base)}")
+    if folder.is_dir():
+        ignored = sorted(p for p in folder.rglob("*") if p.is_file() and not is_table_file(p))
+        if ignored:
+            print(f"ignored {len(ignored)} file(s), not .yaml or .yml:")
+            for file in ignored[:_SHOWN]:
+                print(f"  {file.relative_to(base)}")
+            if len(ignored) > _SHOWN:
+                print(f"  ... and {len(ignored) - _SHOWN} more")
     return 0
 
 
@@ -87,6 +118,6 @@ def _import(args: argparse.Namespace) -> int:
     if args.output is None:
         print(text, end="")
     else:
-        args.output.write_text(text, encoding="utf-8")
+        write_table(text, args.output, source=args.csv, force=args.force)
         print(f"wrote {args.output}")
     return 0

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from caopo.catalog.loader import catalog
 from caopo.catalog.series import Series, describe_periods
+from caopo.display import Display
 from caopo.errors import InvalidInputError, NoDataForDateError, UnknownScaleError, shown
 from caopo.inputs import scale_text, to_date
 from caopo.provenance import Status, weakest
@@ -35,7 +36,7 @@ __all__ = [
 
 
 @dataclass(frozen=True, slots=True)
-class SchoolLeaderAllowanceDetail:
+class SchoolLeaderAllowanceDetail(Display):
     """An allowance amount with its conditions and provenance."""
 
     amount: Decimal

@@ -45,6 +45,7 @@ from itertools import pairwise
 
 from caopo.catalog.loader import catalog
 from caopo.dates import SchoolYear
+from caopo.display import Display
 from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError, shown
 from caopo.inputs import SchoolType, scale_text, to_date, to_pupils, to_year
 from caopo.leaders._school_types import (
@@ -80,7 +81,7 @@ TABLE = "career_patterns"
 
 
 @dataclass(frozen=True, slots=True)
-class CareerPatternDetail:
+class CareerPatternDetail(Display):
     """The scale a school size entitles a director to, with the band and its source."""
 
     scale: str
@@ -106,7 +107,7 @@ class CareerPatternDetail:
 
 
 @dataclass(frozen=True, slots=True)
-class GrowthStep:
+class GrowthStep(Display):
     """One 1 October count in a history, and the scale that applies after it."""
 
     teldatum: date
@@ -277,15 +278,13 @@ def _grow(
     current: str, entitlements: list[str], year: SchoolYear, table: CareerPatternTable
 ) -> tuple[str, str]:
     """The scale from the end of *year* after its count (the last of *entitlements*), and
-    why (art. 6.25); ``""`` where nothing needs saying."""
+    why (art. 6.25); ``""`` where nothing needs saying.
+
+    Lid 1 applies first; the lid 2 exception (DA -> DB on the count of 1 October 2018)
+    applies besides it and only where it gives more: it favours the director, so it never
+    yields less than lid 1 (REVIEW-2026-11-rules.md section 9)."""
     rule, rank = table.growth, table.scale_order.index
     entitled = entitlements[-1]
-    if (
-        year.teldatum == rule.exception_count_on
-        and current == rule.exception_from
-        and rank(entitled) >= rank(rule.exception_to)
-    ):
-        return rule.exception_to, (f"{rule.article} exception: {rule.exception_to} from {year.end}")
     window = entitlements[-rule.consecutive_counts :]
     target = min(window, key=rank)
     if len(window) == rule.consecutive_counts and rank(target) > rank(current):
@@ -293,6 +292,12 @@ def _grow(
             f"{rule.consecutive_counts} consecutive counts gave {target} or higher: "
             f"{target} from {year.end}"
         )
+    if (
+        year.teldatum == rule.exception_count_on
+        and current == rule.exception_from
+        and rank(entitled) >= rank(rule.exception_to)
+    ):
+        return rule.exception_to, (f"{rule.article} exception: {rule.exception_to} from {year.end}")
     if rank(entitled) > rank(current):
         return current, f"not yet {rule.consecutive_counts} consecutive counts, stays {current}"
     if rank(entitled) < rank(current):
@@ -310,7 +315,8 @@ def career_growth(
     before the first count takes effect. For every count the result gives the scale that
     applies from the start of the following school year: a higher scale only after
     ``consecutive_counts`` (3) consecutive counts gave the right to it (lid 1), with the
-    lid 2 exception (DA -> DB on the count of 1 October 2018); never a lower scale.
+    lid 2 exception (DA -> DB on the count of 1 October 2018) besides it, where it gives
+    more; never a lower scale.
 
     A count whose scale would apply on or after 2020-08-01 raises: from then placement
     follows FUWA PO.

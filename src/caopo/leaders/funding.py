@@ -33,6 +33,7 @@ from decimal import Decimal
 from caopo.catalog.loader import catalog
 from caopo.dates import SchoolYear
 from caopo.dates import school_year as parse_school_year
+from caopo.display import Display
 from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError
 from caopo.inputs import SchoolType, to_pupils
 from caopo.leaders._school_types import (
@@ -58,10 +59,15 @@ __all__ = [
 ]
 
 TABLE = "director_funding"
+NO_PUPILS = (
+    "no pupils: no funding (Besluit bekostiging WPO art. 3a lid 6: 'een school die op de "
+    "teldatum geen leerlingen heeft [heeft] geen aanspraak op bekostiging')"
+)
+"""The band of a count of 0: the law, not a figure of a funding table."""
 
 
 @dataclass(frozen=True, slots=True)
-class DirectorFundingDetail:
+class DirectorFundingDetail(Display):
     """The funding amount with the band it falls in and where it was read."""
 
     amount: Decimal
@@ -125,7 +131,9 @@ def _funding(table: DirectorFundingTable, value: object) -> tuple[SchoolType, Sc
 
 def _amount(
     table: DirectorFundingTable, column: SchoolType, funding: SchoolTypeFunding, pupils: int
-) -> tuple[FundingBand, Decimal]:
+) -> tuple[str, Decimal]:
+    if pupils == 0:
+        return NO_PUPILS, Decimal(0)
     band = next((b for b in funding.bands if b.contains(pupils)), None)
     if band is None:
         valid = ", ".join(b.describe() for b in funding.bands)
@@ -138,7 +146,7 @@ def _amount(
             f"school year {table.school_year}, school type {column.value!r}, band "
             f"{band.describe()}: amount not published{printed}: {band.not_published}"
         )
-    return band, band.amount
+    return band.describe(), band.amount
 
 
 def director_funding_detail(
@@ -146,11 +154,14 @@ def director_funding_detail(
 ) -> DirectorFundingDetail:
     """The aanvullende bekostiging schoolleiding (Besluit bekostiging WPO art. 26, Besluit
     bekostiging WEC art. 35) for a school of *school_type* with *pupils* pupils on the
-    teldatum before *school_year*, with band, regulation and source.
+    teldatum before *school_year*, with band, regulation and source. A count of 0 gets no
+    funding (amount 0; Besluit bekostiging WPO art. 3a lid 6).
 
     >>> detail = director_funding_detail(98, school_type="bo", school_year="2013-2014")
     >>> detail.band, detail.regulation.bwbr
     ('large (98 pupils or more)', 'BWBR0035590')
+    >>> director_funding_detail(0, school_type="bo", school_year="2015-2016").amount
+    Decimal('0')
     """
     count = to_pupils(pupils, name="pupils")
     year = parse_school_year(school_year)
@@ -163,7 +174,7 @@ def director_funding_detail(
         school_type=column,
         school_year=year,
         teldatum=str(year.previous().teldatum),
-        band=band.describe(),
+        band=band,
         boundary=funding.boundary,
         regulation=table.regulation,
         status=table.status,

@@ -40,9 +40,10 @@ from decimal import Decimal
 
 from caopo.catalog.inventory import raises
 from caopo.catalog.loader import catalog
+from caopo.display import Display
 from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError, shown
-from caopo.inputs import scale_text, to_amount, to_date, to_flag, to_fte, to_step
-from caopo.money import Number, round_cents
+from caopo.inputs import scale_text, to_date, to_flag, to_fte, to_step
+from caopo.money import Number, round_cents, to_amount
 from caopo.provenance import Status, weakest
 from caopo.salary_scales.codes import scale_code
 from caopo.salary_scales.periodiek import Periodiek, periodiek, periodiek_dates
@@ -74,7 +75,7 @@ class IndexationStep:
 
 
 @dataclass(frozen=True, slots=True)
-class GarantietoelageDetail:
+class GarantietoelageDetail(Display):
     """The garantietoelage with every factor that made it."""
 
     amount: Decimal

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from caopo.display import Display, Tabular, record
 from caopo.errors import InvalidInputError, shown
 from caopo.inputs import to_date, to_month
 from caopo.pay.components import COMPONENTS
@@ -30,7 +31,7 @@ __all__ = ["BackPay", "BackPayMonth", "back_pay"]
 
 
 @dataclass(frozen=True, slots=True)
-class BackPayMonth:
+class BackPayMonth(Display):
     """One month: paid (tables known then) against owed (tables known later)."""
 
     month: date
@@ -52,7 +53,7 @@ class BackPayMonth:
 
 
 @dataclass(frozen=True, slots=True)
-class BackPay:
+class BackPay(Tabular):
     """Back pay (nabetaling) month by month and in total, by component."""
 
     employment: Employment
@@ -71,6 +72,21 @@ class BackPay:
     def sources(self) -> tuple[Source, ...]:
         """Every source the months rest on, each once."""
         return tuple(dict.fromkeys(s for month in self.months for s in month.sources))
+
+    def _frame_rows(self) -> list[dict[str, object]]:
+        """One row per month and component: paid, owed and their difference."""
+        return [
+            record(m, ("month", "step"))
+            | {
+                "component": p.component,
+                "paid": p.amount,
+                "owed": o.amount,
+                "difference": m.difference[o.component],
+                "status": o.status,
+            }
+            for m in self.months
+            for p, o in zip(m.paid, m.owed, strict=True)
+        ]
 
 
 def _months(months: object) -> list[date]:

@@ -62,7 +62,9 @@ class Employment:
     ``category`` takes every spelling of :class:`caopo.Category` (teacher/leraar,
     director/directeur, adjunct/adjunct-directeur, support_staff/oop, ...); without it
     the scale code says it (``L..`` teacher, ``A..`` adjunct, ``D..`` director, a number
-    support staff): give it for a school leader in a numeric scale. ``commute_km`` (one
+    support staff): give it for a school leader in a numeric scale. ``in_service_from`` is
+    the first day of service where it is before *start* (diensttijd, CAO PO bijlage VI:
+    the jubileumuitkering and the periodiek condition count from it). ``commute_km`` (one
     way) and ``travel_days_per_week`` add the woon-werkverkeer allowance; ``replacement``
     uses the cap for replacement staff.
 
@@ -87,6 +89,10 @@ class Employment:
     periodiek condition then counts these instead of the days in service."""
     min_days: int | None
     """The periodiek's minimum days, where not the rule's own (60)."""
+    in_service_from: date
+    """The first day of service (diensttijd), by default ``start``: the periodiek condition
+    counts the days in service from it (as :func:`caopo.career_timeline` does) and the
+    jubileumuitkering falls 25, 40 and 50 years after it."""
 
     def __init__(
         self,
@@ -103,6 +109,7 @@ class Employment:
         replacement: bool = False,
         days_worked: Mapping[int, int] | None = None,
         min_days: int | None = None,
+        in_service_from: date | str | None = None,
     ) -> None:
         worked = check_days_worked(days_worked)
         parsed = scale_code(scale)
@@ -110,6 +117,13 @@ class Employment:
         last = None if end is None else to_date(end, name="end")
         if last is not None and last < first:
             raise InvalidInputError(f"end {last} is before start {first}")
+        service = (
+            first if in_service_from is None else to_date(in_service_from, name="in_service_from")
+        )
+        if service > first:
+            raise InvalidInputError(
+                f"in_service_from ({service}) must not be after start ({first})"
+            )
         for name, value in (
             ("scale", parsed.code),
             ("step", to_step(step)),
@@ -128,6 +142,7 @@ class Employment:
             ("replacement", to_flag(replacement, name="replacement")),
             ("days_worked", None if worked is None else tuple(sorted(worked.items()))),
             ("min_days", check_min_days(min_days)),
+            ("in_service_from", service),
         ):
             object.__setattr__(self, name, value)
 
@@ -176,7 +191,7 @@ def _periodiek(employment: Employment, step: int, on: date) -> StepChange:
         step,
         on=on,
         period=period,
-        start=employment.start,
+        start=employment.in_service_from,
         end=employment.end,
         days_worked=dict(employment.days_worked) if employment.days_worked is not None else None,
         min_days=employment.min_days,

@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from caopo.display import Display, Tabular, record
 from caopo.errors import InvalidInputError
-from caopo.inputs import to_date, to_flag, to_year
+from caopo.inputs import to_date, to_flag, to_year, to_years
 from caopo.pay.components import COMPONENTS
 from caopo.pay.components.base import Gap, PayContext
 from caopo.pay.employment import Employment, to_employment
@@ -41,7 +42,7 @@ CONVENTION = (
 
 
 @dataclass(frozen=True, slots=True)
-class MonthIncome:
+class MonthIncome(Display):
     """The pay lines of one month."""
 
     month: date
@@ -72,7 +73,7 @@ class MonthIncome:
 
 
 @dataclass(frozen=True, slots=True)
-class AnnualIncome:
+class AnnualIncome(Tabular):
     """Twelve months of pay (only the months in service), totals by component."""
 
     employment: Employment
@@ -87,6 +88,8 @@ class AnnualIncome:
     as_known_on: date | None
     gaps: tuple[str, ...]
     """Lenient mode: what is missing (month and reason). Empty when complete."""
+    holiday_month: int | None = None
+    """The month the vakantie-uitkering was paid in (``None``: shown as accrued)."""
     convention: str = CONVENTION
     components: tuple[str, ...] = field(default=())
     complete: bool = True
@@ -96,6 +99,15 @@ class AnnualIncome:
     def sources(self) -> tuple[Source, ...]:
         """Every source the year rests on, each once."""
         return tuple(dict.fromkeys(s for month in self.months for s in month.sources))
+
+    def _frame_rows(self) -> list[dict[str, object]]:
+        """One row per line: its month, scale, step and fte, then the line."""
+        return [
+            record(month, ("month", "scale", "step", "fte"))
+            | record(line, ("component", "amount", "status", "missing", "basis"))
+            for month in self.months
+            for line in month.lines
+        ]
 
 
 def _month(planned: PlannedMonth, employment: Employment, lines: list[Line]) -> MonthIncome:
@@ -137,6 +149,7 @@ def annual_income(
     strict: bool = True,
     projection: bool = False,
     as_known_on: date | str | None = None,
+    holiday_month: int | None = None,
 ) -> AnnualIncome:
     """Month-by-month pay for calendar *year*: salary and every component by name.
 
@@ -146,7 +159,10 @@ def annual_income(
     provisional too) and lists it in ``gaps``. *projection* carries salaries forward by
     announced raises where no table covers a month (see :func:`caopo.projected_salary`).
     *as_known_on* uses only the tables known on that day (what a payroll run then would
-    have paid); it excludes *projection*.
+    have paid); it excludes *projection*. *holiday_month* (1-12) pays the vakantie-uitkering
+    in that month over the twelve months up to and including it, as the caller's payroll
+    does (no source read gives the CAO PO month); by default it is shown as accrued each
+    month.
 
     >>> income = annual_income(Employment("LB", 5, start=date(2025, 1, 1), fte=Decimal("0.8")), year=2025)
     >>> income.months[0].amount("salaris"), income.months[7].step, income.months[7].amount("salaris")
@@ -159,7 +175,12 @@ def annual_income(
     if known is not None and projection:
         raise InvalidInputError("as_known_on and projection exclude each other")
     plan = plan_year(employment, calendar_year)
-    context = PayContext(employment, calendar_year, plan, known, projection)
+    holiday = (
+        None
+        if holiday_month is None
+        else to_years(holiday_month, name="holiday_month", minimum=1, maximum=12)
+    )
+    context = PayContext(employment, calendar_year, plan, known, projection, holiday)
     payslips, gaps = _post_all(context, strict)
     months = tuple(_month(m, employment, payslips[m.month]) for m in plan.months)
     totals: dict[str, Decimal] = {}
@@ -177,6 +198,7 @@ def annual_income(
         projection=projection,
         as_known_on=known,
         gaps=tuple(gaps),
+        holiday_month=holiday,
         components=tuple(totals),
         complete=all(m.complete for m in months),
     )

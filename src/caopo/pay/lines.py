@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from caopo.display import Display
 from caopo.errors import CaopoError
 from caopo.money import round_cents
 from caopo.provenance import MISSING_STATUS, Status, weakest
@@ -47,7 +48,7 @@ def placeholder(component: str) -> Reference:
 
 
 @dataclass(frozen=True, slots=True)
-class Line:
+class Line(Display):
     """One named pay component in one month."""
 
     component: str

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from caopo.catalog.derive import RAISE_CHAIN, carried
 from caopo.catalog.loader import catalog
+from caopo.display import Display
 from caopo.errors import CaopoError, NoDataForDateError, NotPublishedError, UnknownScaleError
 from caopo.inputs import scale_text, to_date, to_fte, to_step
 from caopo.money import Number, round_cents
@@ -35,7 +36,7 @@ declared rule (a computation, hence ``derived``)."""
 
 
 @dataclass(frozen=True, slots=True)
-class ProjectedSalary:
+class ProjectedSalary(Display):
     """A monthly salary from a shipped table or carried forward by announced raises."""
 
     amount: Decimal
@@ -155,9 +156,10 @@ def _carry(base: ScaleTable, code: str, step: int, day: date) -> _Carried:
             refs.extend(same.rests_on)
             sources.extend(same.sources)
         else:
+            what = "structural change" if event.change == "structural" else "unquantified raise"
             raise NotPublishedError(
                 f"{code} trede {step} on {day}: cannot project {base.table} "
-                f"{base.effective_from} across the structural change of {event.on} "
+                f"{base.effective_from} across the {what} of {event.on} "
                 f"({event.description}); load the table in force as your own "
                 f"(caopo.use_tables)"
             )
@@ -173,11 +175,51 @@ def _carry(base: ScaleTable, code: str, step: int, day: date) -> _Carried:
     )
 
 
+def _taken_over(code: str, step: int, day: date, factor: Decimal) -> ProjectedSalary | None:
+    """Where a structural change of the chain on or before *day* gave *code* the step
+    amounts of another scale (2026-07-01: schaal 10 takes LB's) and no table holds *code*:
+    that scale's amount on *day*, resting on the change as well."""
+    chain = catalog().document(RAISE_CHAIN, RaiseChain)
+    events = [
+        e
+        for e in chain.events
+        if e.on <= day and e.same_amounts_as is not None and code in e.same_amounts_as.scales
+    ]
+    if not events:
+        return None
+    event = events[-1]
+    same = event.same_amounts_as
+    if same is None:
+        return None
+    other = projected_salary(same.as_scale, step, on=day)
+    refs = tuple(dict.fromkeys((*other.rests_on, _raise_reference(event), PROJECTION)))
+    return ProjectedSalary(
+        round_cents(other.full_time_amount * factor),
+        other.full_time_amount,
+        code,
+        step,
+        factor,
+        day,
+        weakest(ref.status for ref in refs),
+        True,
+        other.base_table,
+        other.base_effective_from,
+        (*other.raises, event.on),
+        f"{code} has the step amounts of {same.as_scale} from {event.on} ({event.description}): "
+        f"{other.basis}",
+        tuple(dict.fromkeys((*other.sources, *event.sources))),
+        refs,
+    )
+
+
 def _project(
     code: str, step: int, day: date, factor: Decimal, reason: CaopoError
 ) -> ProjectedSalary:
     base = _base(code, step, day)
     if base is None:
+        taken = _taken_over(code, step, day, factor)
+        if taken is not None:
+            return taken
         raise type(reason)(f"{reason}; no earlier table holds {code} trede {step} to project from")
     forward = _carry(base, code, step, day)
     end = base.effective_until

@@ -50,6 +50,7 @@ from typing import Literal
 from caopo.catalog.loader import catalog
 from caopo.catalog.series import Series
 from caopo.dates import SchoolYear
+from caopo.display import Display
 from caopo.errors import DataFileError, InvalidInputError, NotPublishedError, shown
 from caopo.inputs import Category, to_category, to_date, to_fte, to_year
 from caopo.money import Number, round_cents
@@ -201,7 +202,7 @@ def budget_rule(category: object, *, on: object) -> BudgetRule:
 
 
 @dataclass(frozen=True, slots=True)
-class BudgetGrant:
+class BudgetGrant(Display):
     """The professionalisation budget of one budget year, with where it came from.
 
     ``status`` is the weakest of the rule versions used; ``pro_rata_basis`` says why the

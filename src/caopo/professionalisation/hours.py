@@ -9,7 +9,10 @@ kind ``hour_budgets``):
 * starting teachers (``for_starters`` in the data): 40 hours a year extra, pro rata;
 * DI basis budget: 40 hours a year, pro rata (art. 8A.4 CAO PO 2019-2020);
 * DI bijzonder budget from age 57 (``from_age``): 130 hours a year, pro rata, not when
-  working past the AOW age (``ends_past_aow_age``; art. 8A.6, 8A.7 CAO PO).
+  working past the AOW age (``ends_past_aow_age``; art. 8A.6, 8A.7 CAO PO), and only where
+  the pro-rata hours reach ``min_hours_per_year`` (45; PO-Raad);
+* its eigen bijdrage when taken as leave (:func:`di_own_contribution`): 50 % of the salary
+  (40 % up to schaal 8) over at most 260 hours (PO-Raad).
 
 Hours are exact, not rounded. Each line's status is the weakest of the table version and of
 how the line was computed: for the per-week line, the data's ``working_weeks_status``
@@ -28,12 +31,14 @@ from datetime import date
 from decimal import Decimal
 
 from caopo.catalog.loader import catalog
+from caopo.display import Display
 from caopo.errors import InvalidInputError, shown
-from caopo.inputs import to_date, to_flag, to_fte, to_years
-from caopo.money import Number
+from caopo.inputs import scale_text, to_date, to_flag, to_fte, to_years
+from caopo.money import Number, quantize, round_cents, to_decimal, truncate
 from caopo.provenance import Status, weakest
 from caopo.schema.base import Source
 from caopo.schema.budgets import HourBudgetItem, HourBudgets
+from caopo.schema.budgets import OwnContribution as ContributionRule
 
 __all__ = [
     "HOURS_TABLE",
@@ -41,6 +46,8 @@ __all__ = [
     "HourBudgets",
     "HourLine",
     "HoursEntitlement",
+    "OwnContribution",
+    "di_own_contribution",
     "professionalisation_hours",
 ]
 
@@ -66,7 +73,7 @@ class HourLine:
 
 
 @dataclass(frozen=True, slots=True)
-class HoursEntitlement:
+class HoursEntitlement(Display):
     """The hour budgets of one employee on a date; ``status`` is the weakest of its lines."""
 
     on: date
@@ -95,6 +102,12 @@ def _applies(item: HourBudgetItem, *, age: int | None, starter: bool, past_aow_a
     if item.from_age is not None and (age is None or age < item.from_age):
         return False
     return not (item.ends_past_aow_age and past_aow_age)
+
+
+def _reaches_minimum(item: HourBudgetItem, line: HourLine) -> bool:
+    """Whether the pro-rata hours reach the item's minimum (57+: at least 45 hours a year,
+    PO-Raad); an item without a minimum always does."""
+    return item.min_hours_per_year is None or line.hours_per_year >= item.min_hours_per_year
 
 
 def _line(item: HourBudgetItem, version: HourBudgets, wtf: Decimal) -> HourLine:
@@ -156,9 +169,10 @@ def professionalisation_hours(
     to_flag(starter, name="starter"), to_flag(past_aow_age, name="past_aow_age")
     version = catalog().series(HOURS_TABLE, HourBudgets).version_on(day)
     lines = tuple(
-        _line(item, version, wtf)
+        line
         for item in version.budgets
         if _applies(item, age=years, starter=starter, past_aow_age=past_aow_age)
+        if _reaches_minimum(item, line := _line(item, version, wtf))
     )
     return HoursEntitlement(
         on=day,
@@ -169,4 +183,83 @@ def professionalisation_hours(
         cao=version.cao,
         status=weakest([version.status, *(line.status for line in lines)]),
         sources=(*version.sources, version.working_weeks_source),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class OwnContribution(Display):
+    """The eigen bijdrage a month over the 57+ hours taken as leave, with how it was found."""
+
+    amount: Decimal
+    """EUR a month, rounded once to cents."""
+    hours: Decimal
+    """The hours taken as leave a year that the contribution is based on (capped)."""
+    fraction: Decimal
+    """``hours`` over the normjaartaak, as the rule rounds it."""
+    percentage: Decimal
+    salary: Decimal
+    """The full-time monthly salary it is a percentage of."""
+    on: date
+    basis: str
+    status: Status
+    sources: tuple[Source, ...]
+
+
+def _contribution_rule(version: HourBudgets) -> tuple[HourBudgetItem, ContributionRule]:
+    for item in version.budgets:
+        if item.own_contribution is not None:
+            return item, item.own_contribution
+    raise InvalidInputError(f"the hour budgets of {version.effective_from} have no eigen bijdrage")
+
+
+def di_own_contribution(
+    salary: Number, *, scale: object, on: object, fte: Number = 1, hours: Number | None = None
+) -> OwnContribution:
+    """The eigen bijdrage a month when the DI bijzonder budget (57+) is taken as leave:
+    the leave hours a year over the normjaartaak (1.659) x the full-time monthly *salary*
+    x 50 % (40 % up to schaal 8), over at most 260 hours (PO-Raad). *hours* are the 57+
+    hours taken as leave a year (default: the whole budget, 130 x *fte*); a budget below
+    45 hours does not exist.
+
+    PO-Raad worked example: werktijdfactor 0,6957 -> 90,4 h / 1.659 x EUR 3.000 x 50 %:
+
+    >>> di_own_contribution(3000, scale="11", on="2021-01-01", fte="0.6957").amount
+    Decimal('81.60')
+    """
+    day, wtf, full = to_date(on), to_fte(fte), to_decimal(salary, name="salary")
+    code = scale_text(scale)
+    version = catalog().series(HOURS_TABLE, HourBudgets).version_on(day)
+    item, rule = _contribution_rule(version)
+    budget = _line(item, version, wtf)
+    if not _reaches_minimum(item, budget):
+        raise InvalidInputError(
+            f"at werktijdfactor {wtf} the {item.id} budget is {budget.hours_per_year} h a year, "
+            f"below the minimum of {item.min_hours_per_year} h: there is no budget to take"
+        )
+    taken = budget.hours_per_year if hours is None else to_decimal(hours, name="hours")
+    if taken <= 0 or full <= 0:
+        raise InvalidInputError(
+            f"salary and hours must be above 0, not salary {shown(salary)}, hours {shown(hours)}"
+        )
+    base = quantize(min(taken, rule.max_hours), Decimal(1).scaleb(-rule.hours_decimals))
+    quantum = Decimal(1).scaleb(-rule.fraction_decimals)
+    exact = base / rule.norm_hours_per_year
+    fraction = (
+        truncate(exact, quantum) if rule.fraction_rounding == "down" else quantize(exact, quantum)
+    )
+    reduced = code.isdigit() and int(code) <= rule.reduced_up_to_scale
+    pct = rule.reduced_percentage if reduced else rule.percentage
+    return OwnContribution(
+        amount=round_cents(fraction * full * pct / 100),
+        hours=base,
+        fraction=fraction,
+        percentage=pct,
+        salary=full,
+        on=day,
+        basis=(
+            f"{base} h / {rule.norm_hours_per_year} = {fraction} x EUR {full} x {pct} % "
+            f"(schaal {code}; at most {rule.max_hours} h)"
+        ),
+        status=weakest([version.status, rule.status]),
+        sources=version.sources,
     )

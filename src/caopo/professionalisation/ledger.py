@@ -45,9 +45,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from caopo.display import Display, Tabular, record
 from caopo.errors import InvalidInputError, OverspendingError, shown
-from caopo.inputs import Category, to_amount, to_date, to_flag, to_fte, to_year, to_years
-from caopo.money import Number
+from caopo.inputs import Category, to_date, to_flag, to_fte, to_year, to_years
+from caopo.money import Number, to_amount
 from caopo.professionalisation.budgets import (
     NOT_STATED,
     BudgetGrant,
@@ -114,7 +115,7 @@ class ScheduledLapse:
 
 
 @dataclass(frozen=True, slots=True)
-class YearStatement:
+class YearStatement(Display):
     """One budget year of the ledger; ``sources``: those of its grant and of the saving
     rule read on its last day."""
 
@@ -130,7 +131,7 @@ class YearStatement:
     spent_by_origin: tuple[tuple[int, Decimal], ...]
     unfunded: Decimal
     spending: tuple[Spending, ...]
-    lapsed: tuple[Lapse, ...]
+    lapses: tuple[Lapse, ...]
     lapsed_total: Decimal
     closing_by_origin: tuple[tuple[int, Decimal], ...]
     closing_balance: Decimal
@@ -142,7 +143,7 @@ class YearStatement:
 
 
 @dataclass(frozen=True, slots=True)
-class BudgetStatement:
+class BudgetStatement(Tabular):
     """The statement of a person's professionalisation budget over a run of budget years;
     ``sources``: those of its rows, each once."""
 
@@ -158,6 +159,10 @@ class BudgetStatement:
     status: Status
     sources: tuple[Source, ...]
     readings: tuple[str, ...]
+
+    def _frame_rows(self) -> list[dict[str, object]]:
+        """One row per budget year: its dates, balances, rule and status."""
+        return [record(row) for row in self.rows]
 
     def row(self, year: int) -> YearStatement:
         """The row of budget *year*."""
@@ -399,7 +404,7 @@ def _year(
         spent_by_origin=spent_by_origin,
         unfunded=sum((s.unfunded for s in done), ZERO),
         spending=done,
-        lapsed=lapses,
+        lapses=lapses,
         lapsed_total=sum((lapse.amount for lapse in lapses), ZERO),
         closing_by_origin=pots.by_origin(),
         closing_balance=pots.total(),

@@ -37,6 +37,7 @@ from decimal import Decimal
 from caopo.catalog.loader import catalog
 from caopo.dates import SchoolYear
 from caopo.dates import school_year as to_school_year
+from caopo.display import Display
 from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError, shown
 from caopo.inputs import SchoolType, to_pupils, to_school_type
 from caopo.money import round_cents
@@ -86,7 +87,7 @@ class FundingLine:
 
 
 @dataclass(frozen=True, slots=True)
-class PerPupilResult:
+class PerPupilResult(Display):
     """The funding of one school for one school year, with its provenance."""
 
     kind: str

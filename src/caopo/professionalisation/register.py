@@ -9,7 +9,8 @@ periodically (art. 9.12 CAO PO). The rules are data (``data/register/``):
   not move the next date, so the deadlines are ``registered_on + 4, + 8, ...`` years. A
   court decision (ECLI:NL:RBNHO:2025:1087) quotes the Registerreglement with **five**
   years; pass ``cycle_years=5`` for that reading.
-* Status on a date: ``registered`` until the deadline (exclusive), ``under_conditions``
+* State on a date (``register_state``; ``status`` is the provenance, as in every result):
+  ``registered`` until the deadline (exclusive), ``under_conditions``
   ("onder voorwaarden") for the six months after it, then ``expired`` ("herregistratie
   verlopen") until the re-registration is done.
 
@@ -17,7 +18,7 @@ Each re-registration counts for the first deadline not yet met (even when it is 
 two re-registrations within one cycle are refused.
 
 >>> status = register_status("2016-03-01", on="2020-05-01")
->>> status.status, status.next_deadline, status.under_conditions_until
+>>> status.register_state, status.next_deadline, status.under_conditions_until
 ('under_conditions', datetime.date(2020, 3, 1), datetime.date(2020, 9, 1))
 """
 
@@ -30,8 +31,10 @@ from typing import Literal
 
 from caopo.catalog.loader import catalog
 from caopo.dates import add_months, add_years
+from caopo.display import Display
 from caopo.errors import InvalidInputError, NotPublishedError, shown
 from caopo.inputs import to_date, to_years
+from caopo.provenance import Status
 from caopo.schema.base import Source
 from caopo.schema.register import CycleRule, Fee, RegisterRules, RegisterType
 
@@ -69,11 +72,14 @@ class Reregistration:
 
 
 @dataclass(frozen=True, slots=True)
-class RegisterStatus:
-    """The register status on a date and the next deadline."""
+class RegisterStatus(Display):
+    """The register state on a date and the next deadline. ``register_state`` is the state
+    in the register (``registered``, ``expired``, ...; ``register_state_nl`` in Dutch);
+    ``status`` is the provenance, as in every result: ``published``, because the cycle and
+    the grace period are read in the sources named and the dates follow from them."""
 
-    status: StatusCode
-    status_nl: str
+    register_state: StatusCode
+    register_state_nl: str
     on: date
     registered_on: date
     registration_type: str
@@ -82,6 +88,7 @@ class RegisterStatus:
     next_deadline: date
     under_conditions_until: date
     reregistrations: tuple[Reregistration, ...]
+    status: Status
     sources: tuple[Source, ...]
 
 
@@ -176,7 +183,7 @@ def register_status(
 
     >>> register_status("2016-03-01", on="2021-01-01", reregistered=["2020-02-15"]).next_deadline
     datetime.date(2024, 3, 1)
-    >>> register_status("2016-03-01", on="2021-01-01", cycle_years="5").status
+    >>> register_status("2016-03-01", on="2021-01-01", cycle_years="5").register_state
     'registered'
     """
     rules = register_rules()
@@ -189,8 +196,8 @@ def register_status(
     grace_end = add_months(due, rules.grace_months)
     code = _status_code(day, start, due, grace_end)
     return RegisterStatus(
-        status=code,
-        status_nl=DUTCH[code],
+        register_state=code,
+        register_state_nl=DUTCH[code],
         on=day,
         registered_on=start,
         registration_type=kind.code,
@@ -199,5 +206,6 @@ def register_status(
         next_deadline=due,
         under_conditions_until=grace_end,
         reregistrations=counted,
+        status="published",
         sources=(cycle.source, rules.grace_source),
     )

@@ -18,7 +18,7 @@ step cannot be determined; ``mode="lenient"`` writes the row with ``None`` and t
 A row's ``status`` is a :data:`~caopo.provenance.Status`: the weakest
 (:func:`caopo.provenance.weakest`) of the table version of its amount and of the tables a
 conversion used to place its step. A row without an amount says so in ``missing`` (and
-why in ``reason``); the row of a code that lapsed says so in ``lapsed``.
+why in ``reason``); the row of a code that lapsed says so in ``code_lapsed``.
 
 >>> rows = career_timeline("LB", 5, since="2025-06-15", until="2025-08-01", mode="strict")
 >>> [(str(r.on), r.step, r.event) for r in rows]
@@ -34,6 +34,7 @@ from decimal import Decimal
 from typing import Literal
 
 from caopo.catalog.loader import catalog
+from caopo.display import Display, Tabular, record
 from caopo.errors import (
     CaopoError,
     InvalidInputError,
@@ -57,13 +58,13 @@ from caopo.salary_scales.salary import cell, salary_series, table_label, version
 from caopo.schema.base import Source
 from caopo.schema.mappings import Transition
 
-__all__ = ["CareerRow", "Mode", "career_timeline"]
+__all__ = ["CareerRow", "CareerTimeline", "Mode", "career_timeline"]
 
 Mode = Literal["strict", "lenient"]
 
 
 @dataclass(frozen=True, slots=True)
-class CareerRow:
+class CareerRow(Display):
     """One dated row of a career timeline; the values hold from ``on`` until the next row."""
 
     on: date
@@ -72,23 +73,50 @@ class CareerRow:
     """``None`` where the step cannot be determined from published data (lenient mode)."""
     amount: Decimal | None
     """Full-time monthly amount; ``None`` where no shipped table has it (lenient mode)."""
-    table: str | None
-    """The table version, e.g. ``'teachers 2024-10-01'``."""
+    table_version: str | None
+    """The table version, e.g. ``'teachers 2024-10-01'`` (``table``, in every result, is a
+    table id alone)."""
     status: Status
     """The weakest status of what the row rests on: the table version of its amount and
     the tables a conversion used to place its step. A row without an amount is
     ``provisional`` (:data:`caopo.provenance.MISSING_STATUS`) and says ``missing``; the row of
-    a lapse rests on the published transition rules only; ``lapsed`` says so."""
+    a lapse rests on the published transition rules only; ``code_lapsed`` says so."""
     event: str
     reason: str | None = None
     """Why the row has no amount, or why the code lapsed; ``None`` otherwise."""
     missing: bool = False
     """No shipped table has the amount, or the step is unknown (lenient mode): ``amount``
     is ``None`` and ``reason`` says why."""
-    lapsed: bool = False
+    code_lapsed: bool = False
     """The code lapsed on this day without a successor; the timeline ends here."""
     sources: tuple[Source, ...] = ()
     """The sources of the table version of the amount (none without an amount)."""
+
+
+class CareerTimeline(Tabular, tuple[CareerRow, ...]):
+    """The rows of :func:`career_timeline`, oldest first: a tuple of :class:`CareerRow`
+    that also has a status (the weakest of its rows), sources and ``to_frame()``."""
+
+    __slots__ = ()
+
+    @property
+    def status(self) -> Status:
+        """The weakest status of the rows."""
+        return weakest(row.status for row in self)
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source the rows rest on, each once."""
+        return tuple(dict.fromkeys(s for row in self for s in row.sources))
+
+    def _display_fields(self) -> list[tuple[str, object]]:
+        first, last = self[0], self[-1]
+        shown = {"scale": first.scale, "since": first.on, "last_row": last.on}
+        return [*shown.items(), ("rows", len(self)), ("status", self.status)]
+
+    def _frame_rows(self) -> list[dict[str, object]]:
+        """One row per :class:`CareerRow`, every field but its sources."""
+        return [record(row) for row in self]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +158,7 @@ def career_timeline(
     days_worked: Mapping[int, int] | None = None,
     min_days: int | None = None,
     in_service_from: date | str | None = None,
-) -> tuple[CareerRow, ...]:
+) -> CareerTimeline:
     """The dated timeline of someone in *scale* trede *step* from *since* until *until*.
 
     The first periodiek condition counts the days in service from *in_service_from*, by
@@ -160,7 +188,7 @@ def career_timeline(
         row = _row(walk, position, day, "; ".join(events) or "table")
         if events or _changed(rows[-1], row):
             rows.append(row)
-    return tuple(rows)
+    return CareerTimeline(rows)
 
 
 def _begin(
@@ -284,7 +312,7 @@ def _row(walk: _Walk, position: _Position, day: date, event: str) -> CareerRow:
 
 
 def _state(row: CareerRow) -> tuple[object, ...]:
-    return (row.scale, row.step, row.amount, row.table, row.status, row.missing)
+    return (row.scale, row.step, row.amount, row.table_version, row.status, row.missing)
 
 
 def _changed(last: CareerRow, row: CareerRow) -> bool:
@@ -303,6 +331,6 @@ def _lapse(walk: _Walk, code: ScaleCode, transition: Transition) -> CareerRow:
         "published",
         "lapsed",
         reason,
-        lapsed=True,
+        code_lapsed=True,
         sources=registry().sources_of(transition.source),
     )

@@ -25,6 +25,7 @@ from string import ascii_uppercase, digits
 from typing import Literal, TypeAlias
 
 from caopo.catalog.loader import Catalog, catalog
+from caopo.display import Display
 from caopo.errors import (
     DataFileError,
     NoDataForDateError,
@@ -141,7 +142,7 @@ class ScaleCode:
 
 
 @dataclass(frozen=True, slots=True)
-class ScaleInfo:
+class ScaleInfo(Display):
     """What the data says about one code on one date, with its sources."""
 
     code: str

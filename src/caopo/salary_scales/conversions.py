@@ -29,6 +29,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Literal
 
+from caopo.display import Display
 from caopo.errors import (
     InvalidInputError,
     NoEquivalenceError,
@@ -56,7 +57,7 @@ Placement = Literal["same_step", "next_higher_amount", "top_step", "published_ex
 
 
 @dataclass(frozen=True, slots=True)
-class Conversion:
+class Conversion(Display):
     """One step placement at a transition between CAO editions, with its rule and source."""
 
     at: date
@@ -120,13 +121,15 @@ class _Case:
         reg = registry()
         example_sources = tuple(s for e in examples for s in reg.sources_of(e.source))
         sources = example_sources + reg.sources_of(self.transition.source)
-        used = (c.status for c in (self.old, fresh) if c.status is not None)
+        used = [c.status for c in (self.old, fresh) if c.status is not None]
+        if self.transition.placement_reason is not None:
+            notes = (*notes, self.transition.placement_reason)
         return Conversion(
             at=self.at, transition=self.transition.id, old_scale=self.old_scale,
             old_step=self.old_step, old_amount=self.old.amount, new_scale=self.new.code,
             new_step=step, new_amount=fresh.amount, target_amount=target, placement=placement,
             rule=self.transition.rule, old_table=self.old.table, new_table=fresh.table,
-            status=weakest(used), sources=tuple(dict.fromkeys(sources)), notes=notes,
+            status=weakest([*used, self.transition.status]), sources=tuple(dict.fromkeys(sources)), notes=notes,
         )  # fmt: skip
 
 

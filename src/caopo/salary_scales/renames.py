@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from caopo.display import Display
 from caopo.errors import NoEquivalenceError, UnknownScaleError
 from caopo.inputs import to_date
 from caopo.provenance import Status
@@ -30,7 +31,7 @@ __all__ = ["Rename", "rename_chain", "successor"]
 
 
 @dataclass(frozen=True, slots=True)
-class Rename:
+class Rename(Display):
     """One step of a rename chain."""
 
     on: date
@@ -41,11 +42,9 @@ class Rename:
     transition: str
     rule: str
     sources: tuple[Source, ...]
-
-    @property
-    def status(self) -> Status:
-        """``published``: every transition is read in the sources it names."""
-        return "published"
+    status: Status = "published"
+    """The transition's status: ``published`` where read in the sources it names,
+    ``provisional`` where agreed but not final (2026-07-01 schaal 10)."""
 
 
 def _held_period(code: ScaleCode, held_on: date | None, on: date) -> CodePeriod:
@@ -73,6 +72,7 @@ def _link(transition: Transition, code: str) -> Rename | None:
         transition=transition.id,
         rule=transition.rule if target else str(transition.lapsed_reason),
         sources=registry().sources_of(transition.source),
+        status=transition.status,
     )
 
 

@@ -23,6 +23,7 @@ from decimal import Decimal
 
 from caopo.catalog.loader import Catalog, catalog
 from caopo.catalog.series import Series
+from caopo.display import Display
 from caopo.errors import (
     NoDataForDateError,
     NotPublishedError,
@@ -54,7 +55,7 @@ _TABLE_ORDER = {"teachers": 0, "support_staff": 1, "school_leaders": 2}
 
 
 @dataclass(frozen=True, slots=True)
-class SalaryDetail:
+class SalaryDetail(Display):
     """A salary with where every cent came from."""
 
     amount: Decimal

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import Field, model_validator
 
 from caopo.inputs import Category
 from caopo.provenance import Status
@@ -19,10 +19,12 @@ from caopo.schema.base import (
     DataDocument,
     ListAsTuple,
     Percentage,
+    PositiveQuantity,
+    Quantity,
+    Quantum,
     Source,
     StrictModel,
     TableVersion,
-    int_as_decimal,
 )
 
 Month = Annotated[int, Field(ge=1, le=12)]
@@ -35,10 +37,6 @@ Who = Literal["all"] | Annotated[tuple[CategoryField, ...], ListAsTuple, Field(m
 def is_for(who: Who, category: Category) -> bool:
     """Whether a payment for *who* is paid to someone of *category*."""
     return who == "all" or category in who
-
-
-Distance = Annotated[Decimal, BeforeValidator(int_as_decimal), Field(ge=0)]
-"""Kilometres, 0 or more (int or Decimal in the file)."""
 
 
 # --------------------------------------------------------------------------- schemas
@@ -85,6 +83,16 @@ def bracket_amount(brackets: tuple[ScaleBracket, ...], scale: str) -> Decimal | 
     return None
 
 
+class AllowanceDerivation(StrictModel):
+    """A derived version: the published *base* version times (1 + percentage/100), each
+    amount rounded once to *quantum*, half up."""
+
+    base: date
+    percentage: Percentage
+    quantum: Quantum
+    rule: str = Field(min_length=1)
+
+
 class EndOfYearPayment(TableVersion):
     """Eindejaarsuitkering: a percentage of the salary of the calendar year."""
 
@@ -113,9 +121,112 @@ class OopYearlyPayment(TableVersion):
     article: str | None = None
     who: Who
     brackets: Annotated[tuple[ScaleBracket, ...], ListAsTuple] = Field(min_length=1)
-    fte_cap: Amount
+    not_read_from: int | None = Field(default=None, ge=1)
+    """Numeric scales from this number have an amount no source read (a gap, not 0)."""
+    fte_cap: PositiveQuantity
     accrual: str
     paid_in_month: Month
+    derivation: AllowanceDerivation | None = None
+    """For a ``derived`` version: the published base version and the percentage applied."""
+
+    @model_validator(mode="after")
+    def _check(self) -> OopYearlyPayment:
+        if (self.status == "derived") != (self.derivation is not None):
+            raise ValueError("a 'derivation' block is required for, and only for, status derived")
+        return self
+
+
+class YearlyAllowanceRow(StrictModel):
+    """Who gets a yearly toelage and how much: categories (``who``), optionally only some
+    scales (``scales``, or numeric ``numeric_from`` and up), at the top step or below it;
+    ``amount: null`` with ``not_read`` names a gap (a source says the toelage exists, no
+    source read gives its amount)."""
+
+    who: Who
+    scales: Annotated[tuple[CodeText, ...], ListAsTuple] | None = None
+    numeric_from: int | None = Field(default=None, ge=1)
+    steps: Literal["top", "below_top"]
+    amount: Amount | None = None
+    not_read: str | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> YearlyAllowanceRow:
+        if (self.amount is None) == (self.not_read is None):
+            raise ValueError("a row has exactly one of 'amount' or 'not_read'")
+        if self.scales is not None and self.numeric_from is not None:
+            raise ValueError("a row names 'scales' or 'numeric_from', not both")
+        return self
+
+    def holds(self, category: Category, scale: str) -> bool:
+        """Whether someone of *category* in *scale* falls in this row (any step)."""
+        if not is_for(self.who, category):
+            return False
+        if self.scales is not None:
+            return scale in self.scales
+        if self.numeric_from is not None:
+            return scale.isdigit() and int(scale) >= self.numeric_from
+        return True
+
+
+class YearlyAllowance(TableVersion):
+    """A toelage of a yearly amount by step position (bindingstoelage, oktobertoelage),
+    pro rata the werktijdfactor, paid in ``paid_in_month``.
+
+    ``accrual``: ``payment_day`` (the full amount to whoever holds a row's step on the
+    first day of the payment month) or ``monthly`` (each month of the twelve up to and
+    including the payment month accrues a twelfth where a row's step is held, by the part
+    of the month in service)."""
+
+    kind: Literal["yearly_allowance"]
+    allowance: Literal["bindingstoelage", "oktobertoelage"]
+    paid_in_month: Month
+    accrual: Literal["payment_day", "monthly"]
+    rows: Annotated[tuple[YearlyAllowanceRow, ...], ListAsTuple] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _check(self) -> YearlyAllowance:
+        if self.allowance != self.table:
+            raise ValueError(f"allowance {self.allowance!r} belongs in table {self.allowance!r}")
+        return self
+
+
+class JubileeShare(StrictModel):
+    """At *years* of service, *percentage* of the month's salary."""
+
+    years: int = Field(ge=1, le=60)
+    percentage: Percentage
+
+
+class JubileeRule(TableVersion):
+    """Jubileumuitkering: a share of a month's salary at some years of service, plus the
+    vakantie-uitkering on it where ``with_holiday_allowance``; paid in the jubilee month."""
+
+    kind: Literal["jubilee_payment"]
+    shares: Annotated[tuple[JubileeShare, ...], ListAsTuple] = Field(min_length=1)
+    with_holiday_allowance: bool
+    paid: Literal["jubilee_month"]
+
+    @model_validator(mode="after")
+    def _check(self) -> JubileeRule:
+        years = [share.years for share in self.shares]
+        if years != sorted(set(years)):
+            raise ValueError("shares must be ascending by years, each once")
+        return self
+
+
+class ParentalLeaveRule(TableVersion):
+    """Ouderschapsverlof: ``paid_hours`` at ``percentage`` of the salary
+    (``first_year_percentage`` in the child's first year), then ``unpaid_hours``; for a
+    full-time week of ``full_time_hours_per_week``, pro rata the werktijdfactor where
+    ``pro_rata``."""
+
+    kind: Literal["parental_leave"]
+    paid_hours: PositiveQuantity
+    percentage: Percentage
+    first_year_percentage: Percentage
+    unpaid_hours: PositiveQuantity
+    full_time_hours_per_week: PositiveQuantity
+    pro_rata: bool
 
 
 class CommutingRule(TableVersion):
@@ -127,9 +238,9 @@ class CommutingRule(TableVersion):
     computable: bool
     reason: str | None = None
     rate_per_km: Amount
-    km_not_reimbursed: Distance
-    max_km_one_way: Amount
-    max_km_one_way_replacement: Amount | None = None
+    km_not_reimbursed: Quantity
+    max_km_one_way: PositiveQuantity
+    max_km_one_way_replacement: PositiveQuantity | None = None
     days_per_year: int | None = Field(default=None, ge=1)
     days_per_week_basis: int | None = Field(default=None, ge=1, le=7)
     instalments: int | None = Field(default=None, ge=1, le=12)
@@ -240,16 +351,6 @@ ALLOWANCES: dict[str, str] = {
     "arbeidsmarkttoelage": "school_leaders_arbeidsmarkttoelage",
 }
 """Allowance name -> table id."""
-
-
-class AllowanceDerivation(StrictModel):
-    """A derived version: the published *base* version times (1 + percentage/100), each
-    amount rounded once to *quantum*, half up."""
-
-    base: date
-    percentage: Percentage
-    quantum: Amount
-    rule: str = Field(min_length=1)
 
 
 class SchoolLeaderAllowanceTable(TableVersion):

@@ -10,6 +10,7 @@ it holds and where it was read, and a body whose shape depends on the ``kind``. 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
@@ -28,19 +29,23 @@ from caopo.inputs import Category, SchoolType
 from caopo.provenance import Status
 
 __all__ = [
+    "MAX_AMOUNT",
+    "MAX_QUANTITY",
     "Amount",
     "CategoryField",
     "CodeText",
     "DataDocument",
     "ListAsTuple",
     "Percentage",
+    "PositiveQuantity",
+    "Quantity",
+    "Quantum",
     "SchoolTypeField",
     "Source",
     "Step",
     "StrictModel",
     "TableId",
     "TableVersion",
-    "int_as_decimal",
 ]
 
 
@@ -50,7 +55,7 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(frozen=True, strict=True, extra="forbid")
 
 
-def int_as_decimal(value: Any) -> Any:
+def _int_as_decimal(value: Any) -> Any:
     # The YAML loader gives ``3463`` as int and ``3485.10`` as Decimal; both are exact.
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
@@ -62,29 +67,86 @@ def _as_tuple(value: Any) -> Any:
     return tuple(value) if isinstance(value, list) else value
 
 
-def _finite_positive(value: Decimal) -> Decimal:
-    if not value.is_finite() or value <= 0:
-        raise ValueError(f"must be a positive amount, got {value}")
+MAX_AMOUNT = Decimal(10) ** 7
+"""Every amount in a table is below ten million euros (the largest shipped is about 62,500)."""
+MAX_QUANTITY = Decimal(10) ** 6
+"""Every quantity (kilometres, hours, weeks, pupils) is below a million."""
+
+_DUTCH_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+
+
+def _decimals(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+# pydantic refuses NaN and infinities for Decimal before these run.
+
+
+def _amount(value: Decimal) -> Decimal:
+    if _decimals(value) > 2:
+        hint = (
+            f"; in Dutch notation {value} is {str(value).replace('.', '')} euros: write that"
+            if _DUTCH_THOUSANDS.fullmatch(str(value))
+            else ""
+        )
+        raise ValueError(f"{value} has {_decimals(value)} decimals; an amount has at most 2{hint}")
+    if not 0 < value < MAX_AMOUNT:
+        raise ValueError(f"must be a positive amount below {MAX_AMOUNT:,}, got {value}")
     return value
 
 
-def _finite(value: Decimal) -> Decimal:
-    if not value.is_finite():
-        raise ValueError(f"must be a finite number, got {value}")
+def _quantum(value: Decimal) -> Decimal:
+    if not (value > 0 and value.normalize().as_tuple().digits == (1,)):
+        raise ValueError(f"a quantum is a power of ten (0.01, 1, ...), got {value}")
+    if not Decimal("0.01") <= value <= 100:
+        raise ValueError(f"a quantum is from 0.01 (cents) to 100 euros, got {value}")
     return value
 
 
-Amount = Annotated[Decimal, BeforeValidator(int_as_decimal), AfterValidator(_finite_positive)]
-"""A positive euro amount, exact (int or Decimal in the file; never float)."""
+def _percentage(value: Decimal) -> Decimal:
+    if not -100 < value <= 100 or _decimals(value) > 4:
+        raise ValueError(
+            f"a percentage is above -100 and at most 100, with at most 4 decimals, got {value}"
+        )
+    return value
 
-Percentage = Annotated[Decimal, BeforeValidator(int_as_decimal), AfterValidator(_finite)]
-"""A percentage as printed (``4.75`` means 4,75 %)."""
+
+def _quantity(value: Decimal) -> Decimal:
+    if not 0 <= value < MAX_QUANTITY or _decimals(value) > 4:
+        raise ValueError(
+            f"a quantity is 0 or more and below {MAX_QUANTITY:,}, with at most 4 decimals, "
+            f"got {value}"
+        )
+    return value
+
+
+Amount = Annotated[Decimal, BeforeValidator(_int_as_decimal), AfterValidator(_amount)]
+"""A euro amount: above 0 and below :data:`MAX_AMOUNT`, with at most two decimals
+(cents), exact (an int or plain decimal in the file). ``3.463`` is refused with a hint:
+it is 3463 euros in Dutch notation, never three euros."""
+
+Quantum = Annotated[Decimal, BeforeValidator(_int_as_decimal), AfterValidator(_quantum)]
+"""What an amount is rounded to: a power of ten from 0.01 (cents) to 100 euros."""
+
+Percentage = Annotated[Decimal, BeforeValidator(_int_as_decimal), AfterValidator(_percentage)]
+"""A percentage as printed (``4.75`` means 4,75 %): above -100, at most 100, at most four
+decimals."""
+
+Quantity = Annotated[Decimal, BeforeValidator(_int_as_decimal), AfterValidator(_quantity)]
+"""A measure that is not money (kilometres, hours, weeks, a werktijdfactor, a pupil
+count bound): 0 or more, below :data:`MAX_QUANTITY`, at most four decimals."""
+
+PositiveQuantity = Annotated[Quantity, Field(gt=0)]
+"""A :data:`Quantity` above 0."""
 
 
 TableId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 CodeText = Annotated[str, Field(pattern=r"^(?:[A-Z]{1,2}\d{0,2}(?:\+U)?|[1-9]\d?)$")]
 """A scale code as the tables write it (``LB``, ``L11``, ``8``, ``D12``, ``DC+U``)."""
 Step = Annotated[int, Field(ge=1, le=99)]
+"""A step (trede): a plain integer from 1 to 99 (strict: ``5.0``, ``"5"`` or ``true`` is not
+a step)."""
 
 
 CategoryField = Annotated[Category, Strict(False)]

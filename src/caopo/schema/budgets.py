@@ -13,6 +13,8 @@ from caopo.schema.base import (
     CategoryField,
     ListAsTuple,
     Percentage,
+    PositiveQuantity,
+    Quantum,
     Source,
     StrictModel,
     TableVersion,
@@ -50,7 +52,7 @@ class BudgetDerivation(StrictModel):
 
     base: date
     percentage: Percentage
-    quantum: Amount
+    quantum: Quantum
     rule: str = Field(min_length=1)
 
 
@@ -88,6 +90,25 @@ class BudgetRule(TableVersion):
         return self
 
 
+class OwnContribution(StrictModel):
+    """The eigen bijdrage over hours taken as leave: ``percentage`` of the salary
+    (``reduced_percentage`` up to schaal ``reduced_up_to_scale``), over at most
+    ``max_hours`` a year. A month's contribution is the hours (to ``hours_decimals``) over
+    ``norm_hours_per_year``, that fraction to ``fraction_decimals`` (``fraction_rounding``),
+    times the full-time monthly salary times the percentage."""
+
+    percentage: Percentage
+    reduced_percentage: Percentage
+    reduced_up_to_scale: int = Field(ge=1, le=18)
+    max_hours: PositiveQuantity
+    norm_hours_per_year: PositiveQuantity
+    hours_decimals: int = Field(ge=0, le=4)
+    fraction_decimals: int = Field(ge=1, le=8)
+    fraction_rounding: Literal["down", "half_up"]
+    status: Status
+    note: str = Field(min_length=1)
+
+
 class HourBudgetItem(StrictModel):
     """One hour budget (starters, duurzame inzetbaarheid, ...) as the sources give it.
 
@@ -98,7 +119,7 @@ class HourBudgetItem(StrictModel):
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     description: str = Field(min_length=1)
-    hours_per_year: Amount | None = None
+    hours_per_year: PositiveQuantity | None = None
     pro_rata: bool
     from_age: int | None = Field(default=None, ge=16, le=80)
     for_starters: bool = False
@@ -107,14 +128,18 @@ class HourBudgetItem(StrictModel):
     max_saving_years: int | None = Field(default=None, ge=1, le=10)
     saving_note: str | None = None
     article: str | None = None
+    min_hours_per_year: PositiveQuantity | None = None
+    """The budget exists only where its yearly hours (after pro rata) reach this (57+: 45)."""
+    own_contribution: OwnContribution | None = None
+    """What the employee pays when the hours are taken as leave (57+ bijzonder budget)."""
 
 
 class HourBudgets(TableVersion):
     """The hour budgets in force from a date (``data/budgets/professionalisation_hours_*``)."""
 
     kind: Literal["hour_budgets"]
-    personal_hours_per_week: Amount
-    working_weeks_per_year: Amount
+    personal_hours_per_week: PositiveQuantity
+    working_weeks_per_year: PositiveQuantity
     working_weeks_source: Source
     working_weeks_status: Status
     """How the yearly figure of a per-week budget stands: ``derived`` where the working

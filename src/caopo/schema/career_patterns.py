@@ -7,20 +7,18 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import Field, model_validator
 
 from caopo.schema.base import (
     CodeText,
     ListAsTuple,
     Percentage,
+    Quantity,
     SchoolTypeField,
     Source,
     StrictModel,
     TableVersion,
-    int_as_decimal,
 )
-
-Bound = Annotated[Decimal, BeforeValidator(int_as_decimal), Field(ge=0)]
 
 Measure = Literal["weighted_pupils", "normative_formation"]
 """What a school type's bands compare: Y (weighted pupils) or Q (normative formation)."""
@@ -33,8 +31,8 @@ class CareerBand(StrictModel):
     """A band ``lower <= value < below`` (``below: null``: no upper limit)."""
 
     scale: CodeText
-    lower: Bound
-    below: Bound | None = None
+    lower: Quantity
+    below: Quantity | None = None
 
     def contains(self, value: Decimal) -> bool:
         return self.lower <= value and (self.below is None or value < self.below)

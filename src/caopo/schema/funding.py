@@ -36,8 +36,10 @@ class FundingBand(StrictModel):
     """
 
     band: str = Field(min_length=1)
-    pupils_from: int = Field(ge=0)
-    pupils_to: int | None = Field(default=None, ge=0)
+    pupils_from: int = Field(ge=1)
+    """At least 1: a school with no pupils on the teldatum has no claim to funding
+    (Besluit bekostiging WPO art. 3a lid 6), so no band holds 0."""
+    pupils_to: int | None = Field(default=None, ge=1)
     amount: Amount | None = None
     not_published: str | None = None
     printed: Amount | None = None

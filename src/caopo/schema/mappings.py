@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from caopo.inputs import Category, category_of_code
+from caopo.provenance import Status
 from caopo.schema.base import (
     Amount,
     CategoryField,
@@ -144,6 +145,11 @@ class Transition(StrictModel):
     cao: str = Field(min_length=1)
     rule: str = Field(min_length=1)
     placement: Literal["same_step", "next_higher_amount", "not_published"]
+    status: Status = "published"
+    """``provisional`` for a transition agreed but not final (schaal 10 -> LB amounts)."""
+    placement_reason: str | None = None
+    """Why the placement is a reading where no method is published (then the status says
+    how strong it is)."""
     uplifts: Annotated[tuple[Percentage, ...], ListAsTuple] = ()
     map: Annotated[tuple[CodeMapping, ...], ListAsTuple] = ()
     lapsed: Annotated[tuple[CodeText, ...], ListAsTuple] = ()

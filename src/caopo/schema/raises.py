@@ -9,11 +9,11 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from caopo.schema.base import (
-    Amount,
     CodeText,
     DataDocument,
     ListAsTuple,
     Percentage,
+    Quantum,
     Source,
     StrictModel,
     TableId,
@@ -29,10 +29,12 @@ class SameAmounts(StrictModel):
 
 
 class RaiseEvent(StrictModel):
-    """One general raise or structural change of the salary tables."""
+    """One general raise or structural change of the salary tables. ``unquantified``: a
+    general raise that a source names but whose percentage no source read gives (2007 and
+    2008): nothing may be derived or projected across it."""
 
     on: date
-    change: Literal["percentage", "structural"]
+    change: Literal["percentage", "structural", "unquantified"]
     percentage: Percentage | None = None
     description: str = Field(min_length=1)
     applies_to: Annotated[tuple[TableId, ...], ListAsTuple]
@@ -57,6 +59,8 @@ class RaiseEvent(StrictModel):
             raise ValueError("a structural change has no percentage and cannot be indexation")
         if self.same_amounts_as is not None and self.change != "structural":
             raise ValueError("'same_amounts_as' belongs to a structural change")
+        if self.change == "unquantified" and self.guarantee_indexation:
+            raise ValueError("an unquantified raise has no percentage and cannot be indexation")
         return self
 
     @property
@@ -74,7 +78,7 @@ class RaiseChain(DataDocument):
     """
 
     kind: Literal["raise_chain"]
-    projection_quantum: Amount
+    projection_quantum: Quantum
     """What a projected cell is rounded to, once (1: whole euros, as the tables print)."""
     events: Annotated[tuple[RaiseEvent, ...], ListAsTuple] = Field(min_length=1)
 
@@ -84,3 +88,14 @@ class RaiseChain(DataDocument):
         if dates != sorted(set(dates)):
             raise ValueError("events must be strictly ascending by date, one per date")
         return self
+
+
+def unquantified_between(
+    events: tuple[RaiseEvent, ...], start: date, end: date, *, table: str
+) -> RaiseEvent | None:
+    """The first raise for *table* in ``start < on <= end`` whose percentage no source
+    gives: a gap in the chain that nothing may be derived across."""
+    for event in events:
+        if event.change == "unquantified" and start < event.on <= end and table in event.applies_to:
+            return event
+    return None

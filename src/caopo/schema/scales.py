@@ -12,6 +12,7 @@ from caopo.schema.base import (
     Amount,
     CodeText,
     ListAsTuple,
+    Quantum,
     Step,
     StrictModel,
     TableVersion,
@@ -33,7 +34,7 @@ class Derivation(StrictModel):
 
     base: date
     raises: Annotated[tuple[date, ...], ListAsTuple] = Field(min_length=1)
-    quantum: Amount
+    quantum: Quantum
     rounding: Literal["half_up"]
     tolerance: Amount
 

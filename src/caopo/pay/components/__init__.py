@@ -21,6 +21,8 @@ from caopo.pay.components.end_of_year import end_of_year_payment
 from caopo.pay.components.holiday import NAME as HOLIDAY
 from caopo.pay.components.holiday import accrue as holiday_accrue
 from caopo.pay.components.holiday import holiday_allowance
+from caopo.pay.components.jubilee import NAME as JUBILEE
+from caopo.pay.components.jubilee import jubilee
 from caopo.pay.components.one_off import PREFIX as ONE_OFF
 from caopo.pay.components.one_off import one_off
 from caopo.pay.components.oop_yearly import NAME as OOP_YEARLY
@@ -28,6 +30,7 @@ from caopo.pay.components.oop_yearly import oop_yearly_payment
 from caopo.pay.components.salary import NAME as SALARY
 from caopo.pay.components.salary import accrue as salary_accrue
 from caopo.pay.components.salary import salary
+from caopo.pay.components.yearly_allowances import BINDING, OCTOBER, bindingstoelage, oktobertoelage
 
 __all__ = ["COMPONENTS"]
 
@@ -36,6 +39,9 @@ COMPONENTS: tuple[Component, ...] = (
     Component(HOLIDAY, holiday_allowance, accrue=holiday_accrue),
     Component(END_OF_YEAR, end_of_year_payment, accrue=end_of_year_accrue),
     Component(OOP_YEARLY, oop_yearly_payment),
+    Component(BINDING, bindingstoelage),
+    Component(OCTOBER, oktobertoelage),
+    Component(JUBILEE, jubilee),
     Component(ONE_OFF + "<id>", one_off),
     Component(COMMUTING, commuting),
 )

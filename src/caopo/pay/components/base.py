@@ -56,6 +56,10 @@ class PayContext:
     """Only the tables known on this day count (what a payroll run then would have paid)."""
     projection: bool
     """Carry salaries forward by announced raises where no table covers a month."""
+    holiday_month: int | None = None
+    """The month the vakantie-uitkering is paid in (over the twelve months up to and
+    including it), where the caller's payroll says so; ``None``: shown as accrued each
+    month (no source read gives the CAO PO month)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,14 +1,20 @@
 """``vakantie_uitkering``: the holiday allowance, a percentage of each month's salary.
 
 Its CAO PO reference period, payment month and minimum were not read (see the data file
-``data/allowances/vakantie_uitkering_*``), so caopo shows it as accrued each month (opbouw)
-and applies no minimum: a convention, not a rule read in a source.
+``data/allowances/vakantie_uitkering_*``), so by default caopo shows it as accrued each
+month (opbouw) and applies no minimum: a convention, not a rule read in a source. Where
+a payroll pays it once a year, ``annual_income(holiday_month=5)`` pays the allowance
+accrued over the twelve months up to and including that month (May: June to May, the
+pattern of most Dutch CAOs), and what accrued since on leaving, in the last month of
+service.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
+from caopo.dates import add_months
 from caopo.errors import CaopoError
 from caopo.pay.components.base import (
     Entry,
@@ -22,8 +28,9 @@ from caopo.pay.components.base import (
     rule_reference,
 )
 from caopo.pay.components.salary import NAME as SALARY
+from caopo.pay.components.salary import NOT_IN_TABLES, salary_line
 from caopo.pay.lines import Line
-from caopo.pay.plan import PlannedMonth
+from caopo.pay.plan import PlannedMonth, plan_months
 from caopo.schema.allowances import HolidayAllowance
 
 __all__ = ["NAME", "TABLE", "accrue", "accrued", "holiday_allowance", "holiday_rule"]
@@ -65,8 +72,8 @@ def accrue(context: PayContext, month: PlannedMonth, earlier: tuple[Line, ...]) 
     return accrued(line_in(earlier, SALARY), rule)
 
 
-def holiday_allowance(context: PayContext, earlier: Payslips) -> tuple[Entry, ...]:
-    """The allowance accrued in every month with a salary line."""
+def _accrued_lines(context: PayContext, earlier: Payslips) -> list[Entry]:
+    """The allowance accrued on every salary line of the year, by month."""
     entries: list[Entry] = []
     for month, salary in lines_of(earlier, SALARY).items():
         try:
@@ -75,4 +82,59 @@ def holiday_allowance(context: PayContext, earlier: Payslips) -> tuple[Entry, ..
             entries.append(Gap(month, NAME, exc))
             continue
         entries.append(Posting(month, accrued(salary, rule)))
+    return entries
+
+
+def _earlier_months(context: PayContext, paid: date) -> list[Entry]:
+    """What the months of the reference period before the year accrued (their salary
+    lines computed here), for a payment early in the year."""
+    months = [add_months(paid, -back) for back in range(11, 0, -1)]
+    plan = plan_months(context.employment, [m for m in months if m.year < context.year])
+    entries: list[Entry] = []
+    for month in plan.months:
+        try:
+            rule = holiday_rule(month.month, as_known_on=context.as_known_on)
+            entries.append(Posting(month.month, accrued(salary_line(context, month), rule)))
+        except NOT_IN_TABLES as exc:
+            entries.append(Gap(month.month, NAME, exc))
+    return entries
+
+
+def _paid(context: PayContext, earlier: Payslips, month_number: int) -> tuple[Entry, ...]:
+    """One line in each payment month (and on leaving): the allowance accrued over the
+    twelve months up to and including it."""
+    this_year = _accrued_lines(context, earlier)
+    last = context.plan.months[-1].month
+    leaving = context.employment.end is not None and context.employment.end < add_months(last, 1)
+    due = [m.month for m in context.plan.months if m.month.month == month_number]
+    if leaving and last not in due:
+        due.append(last)
+    entries: list[Entry] = []
+    after: date | None = None
+    for paid in due:
+        window = [*_earlier_months(context, paid), *this_year]
+        start = add_months(paid, -11) if after is None else max(add_months(paid, -11), after)
+        after = add_months(paid, 1)
+        inside = [e for e in window if start <= e.month <= paid]
+        gaps = [e for e in inside if isinstance(e, Gap)]
+        if gaps:
+            entries.append(Gap(paid, NAME, gaps[0].error))
+            continue
+        lines = [e.line for e in inside if isinstance(e, Posting)]
+        refs = [ref for line in lines for ref in line.rests_on]
+        basis = (
+            f"vakantie-uitkering accrued {start:%Y-%m} to {paid:%Y-%m}, paid in {paid:%Y-%m} "
+            f"(holiday_month={month_number}: the caller's payroll month, not read for the CAO PO)"
+        )
+        sources = [source for line in lines for source in line.sources]
+        amount = sum((line.amount for line in lines), Decimal(0))
+        entries.append(Posting(paid, Line.of(NAME, amount, refs, basis, sources)))
     return tuple(entries)
+
+
+def holiday_allowance(context: PayContext, earlier: Payslips) -> tuple[Entry, ...]:
+    """The allowance accrued in every month with a salary line, or paid in the caller's
+    ``holiday_month`` (see the module docstring)."""
+    if context.holiday_month is None:
+        return tuple(_accrued_lines(context, earlier))
+    return _paid(context, earlier, context.holiday_month)

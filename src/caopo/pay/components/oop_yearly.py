@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from caopo.catalog.loader import catalog
-from caopo.errors import CaopoError
+from caopo.errors import CaopoError, NotPublishedError
 from caopo.pay.components.base import (
     Entry,
     Gap,
@@ -35,9 +35,24 @@ def oop_yearly_rule(on: date | str, *, as_known_on: date | str | None = None) ->
     return rule_lookup(OopYearlyPayment, TABLE, on, as_known_on)
 
 
+def _amount(version: OopYearlyPayment, scale: str) -> Decimal | None:
+    """The yearly amount of *scale*; raises where the version names it a gap."""
+    if (
+        version.not_read_from is not None
+        and scale.isdigit()
+        and int(scale) >= version.not_read_from
+    ):
+        raise NotPublishedError(
+            f"jaarlijkse uitkering OOP {version.effective_from}: no amount was read for schaal "
+            f"{version.not_read_from} and up (docs/data.md)"
+        )
+    return bracket_amount(version.brackets, scale)
+
+
 def oop_yearly_payment(context: PayContext, earlier: Payslips) -> tuple[Entry, ...]:
     """One line in the payment month, for a category some version names in ``who`` and a
-    scale with an amount."""
+    scale with an amount; each month accrues by the version in force in it (the 10 % of
+    2023-07-01 counts from July)."""
     employment = context.employment
     versions = catalog().series(TABLE, OopYearlyPayment).versions
     if not any(is_for(version.who, employment.category) for version in versions):
@@ -45,23 +60,25 @@ def oop_yearly_payment(context: PayContext, earlier: Payslips) -> tuple[Entry, .
     exact = Decimal(0)
     refs: list[Reference] = []
     rule: OopYearlyPayment | None = None
-    per_year: Decimal | None = None
+    amounts: dict[Decimal, None] = {}
     for month in context.plan.months:
         try:
             version = oop_yearly_rule(month.month, as_known_on=context.as_known_on)
+            amount = _amount(version, employment.scale)
         except CaopoError as exc:
             return (Gap(context.plan.months[-1].month, NAME, exc),)
-        amount = bracket_amount(version.brackets, employment.scale)
         if amount is None or not is_for(version.who, employment.category):
             continue
-        rule, per_year = version, amount
+        rule = version
+        amounts[amount] = None
         exact += amount / MONTHS_PER_YEAR * min(employment.fte, version.fte_cap) * month.part
         refs.append(rule_reference(version))
-    if rule is None or per_year is None:
+    if rule is None:
         return ()
     paid = context.plan.payment_month(context.year, rule.paid_in_month)
+    per_year = " then ".join(f"EUR {amount}" for amount in amounts)
     basis = (
-        f"EUR {per_year} a year ({rule.article}), pro rata the werktijdfactor capped at "
+        f"{per_year} a year ({rule.article}), pro rata the werktijdfactor capped at "
         f"{rule.fte_cap}, accrued monthly; paid in {paid:%Y-%m} (month {rule.paid_in_month}, "
         f"or the last month of service)"
     )

@@ -1,0 +1,167 @@
+"""``bindingstoelage`` and ``oktobertoelage``: yearly toelagen by step position.
+
+Both are a yearly amount for some categories and scales, at the top step of the scale or
+below it (``data/allowances/bindingstoelage_*``, ``oktobertoelage_*``, kind
+``yearly_allowance``), pro rata the werktijdfactor, paid in the version's
+``paid_in_month``:
+
+* ``accrual: payment_day`` (the bindingstoelage 2022-2024, August): the full amount to
+  whoever holds a row's step on the first day of the payment month;
+* ``accrual: monthly`` (the oktobertoelage, October): each of the twelve months up to and
+  including the payment month accrues a twelfth of the amount of the version in force in
+  it, for the calendar days at a row's step.
+
+A row without an amount (``not_read``) is a documented gap: it raises in strict mode and
+becomes a ``missing`` line in lenient mode. The top step is the scale's last step
+(:func:`caopo.salary_scales.periodiek.top_step`); where that is unknown, the line is a gap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from caopo.catalog.loader import catalog
+from caopo.errors import CaopoError, NoDataForDateError, NotPublishedError
+from caopo.pay.components.base import Entry, Gap, PayContext, Payslips, Posting, rule_lookup
+from caopo.pay.components.base import rule_reference as reference
+from caopo.pay.employment import Employment
+from caopo.pay.lines import Line, Reference
+from caopo.pay.plan import plan_months
+from caopo.salary_scales.codes import scale_code
+from caopo.salary_scales.periodiek import top_step
+from caopo.schema.allowances import YearlyAllowance, YearlyAllowanceRow
+
+__all__ = ["BINDING", "OCTOBER", "bindingstoelage", "oktobertoelage", "yearly_allowance_rule"]
+
+BINDING = "bindingstoelage"
+OCTOBER = "oktobertoelage"
+MONTHS_PER_YEAR = 12
+"""A yearly amount accrues by twelfths (calendar arithmetic, not a payment month)."""
+
+
+def yearly_allowance_rule(
+    table: str, on: date | str, *, as_known_on: date | str | None = None
+) -> YearlyAllowance:
+    """The version of the yearly toelage *table* (``bindingstoelage``, ``oktobertoelage``)
+    in force on *on*."""
+    return rule_lookup(YearlyAllowance, table, on, as_known_on)
+
+
+def _at_top(employment: Employment, step: int, day: date) -> bool:
+    top = top_step(scale_code(employment.scale).period(day), on=day)
+    if top is None:
+        raise NotPublishedError(
+            f"{employment.scale} on {day}: the number of treden is not known, so whether trede "
+            f"{step} is the top step (which decides the toelage) cannot be told"
+        )
+    return step >= top
+
+
+def _rows(version: YearlyAllowance, employment: Employment) -> list[YearlyAllowanceRow]:
+    """The rows that hold the employment's category and scale (any step)."""
+    return [r for r in version.rows if r.holds(employment.category, employment.scale)]
+
+
+def _row(version: YearlyAllowance, employment: Employment, step: int, day: date) -> Decimal:
+    """The yearly amount for *step* on *day* (0 where no row holds it); a row without an
+    amount raises."""
+    rows = _rows(version, employment)
+    position = "top" if _at_top(employment, step, day) else "below_top"
+    found: YearlyAllowanceRow | None = next((r for r in rows if r.steps == position), None)
+    if found is None:
+        return Decimal(0)
+    if found.amount is None:
+        raise NotPublishedError(
+            f"{version.allowance} {version.effective_from} for {employment.scale} trede {step} "
+            f"({position.replace('_', ' ')}): {found.not_read}; strict=False (caopo income "
+            f"--lenient) shows the year with this line missing"
+        )
+    return found.amount
+
+
+@dataclass(frozen=True, slots=True)
+class _Accrued:
+    exact: Decimal
+    refs: tuple[Reference, ...]
+    version: YearlyAllowance
+
+
+def _on_payment_day(version: YearlyAllowance, context: PayContext, paid: date) -> _Accrued | None:
+    employment = context.employment
+    if not _rows(version, employment):
+        return None
+    plan = plan_months(employment, [paid])
+    if not plan.months or plan.months[0].segments[0].start != paid:
+        return None  # not in service on the first day of the payment month
+    step = plan.months[0].segments[0].change.held()
+    amount = _row(version, employment, step, paid)
+    if amount == 0:
+        return None
+    return _Accrued(amount * employment.fte, (reference(version),), version)
+
+
+def _monthly(table: str, context: PayContext, paid: date) -> _Accrued | None:
+    employment = context.employment
+    months = [date(paid.year - (m > paid.month), m, 1) for m in range(1, 13)]
+    this_year = [m for m in context.plan.months if m.month <= paid]
+    earlier = [m for m in months if m.year < context.year]
+    exact, refs, last = Decimal(0), list[Reference](), None
+    for month in (*plan_months(employment, earlier).months, *this_year):
+        try:
+            version = yearly_allowance_rule(table, month.month, as_known_on=context.as_known_on)
+        except NoDataForDateError:
+            continue  # before the toelage existed: nothing accrues
+        if not _rows(version, employment):
+            continue
+        for segment in month.segments:
+            amount = _row(version, employment, segment.change.held(), segment.start)
+            if amount:
+                share = Decimal(segment.days) / month.days
+                exact += amount / MONTHS_PER_YEAR * employment.fte * share
+                refs.append(reference(version))
+                last = version
+    return None if last is None else _Accrued(exact, tuple(refs), last)
+
+
+def _post(table: str, context: PayContext) -> tuple[Entry, ...]:
+    if not catalog().series(table, YearlyAllowance).versions:
+        return ()
+    entries: list[Entry] = []
+    for month in context.plan.months:
+        try:
+            version = yearly_allowance_rule(table, month.month, as_known_on=context.as_known_on)
+        except NoDataForDateError:
+            continue
+        if month.month.month != version.paid_in_month:
+            continue
+        try:
+            if version.accrual == "payment_day":
+                accrued = _on_payment_day(version, context, month.month)
+            else:
+                accrued = _monthly(table, context, month.month)
+        except CaopoError as exc:
+            entries.append(Gap(month.month, table, exc))
+            continue
+        if accrued is None:
+            continue
+        rule = accrued.version
+        basis = (
+            f"{table}: yearly amount x werktijdfactor {context.employment.fte}, "
+            f"{'in full on' if rule.accrual == 'payment_day' else 'accrued monthly up to'} "
+            f"{month.month:%Y-%m} ({rule.cao}; see the data file's notes for the readings)"
+        )
+        line = Line.of(table, accrued.exact, accrued.refs, basis, rule.sources)
+        entries.append(Posting(month.month, line))
+    return tuple(entries)
+
+
+def bindingstoelage(context: PayContext, earlier: Payslips) -> tuple[Entry, ...]:
+    """The bindingstoelage line of the year (August 2022-2024), where one is due."""
+    return _post(BINDING, context)
+
+
+def oktobertoelage(context: PayContext, earlier: Payslips) -> tuple[Entry, ...]:
+    """The oktobertoelage line of the year (October, from 2025), where one is due."""
+    return _post(OCTOBER, context)
