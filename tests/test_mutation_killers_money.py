@@ -104,3 +104,42 @@ def test_an_old_scale_without_a_directietoelage_gets_none_unasked_and_refuses_on
     assert detail.guaranteed_amount == detail.old_salary
     with pytest.raises(caopo.InvalidInputError, match="directietoelage applied to scales"):
         caopo.garantietoelage_detail(**ab, directietoelage=True)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("on", "carried"), [("2020-07-31", False), ("2020-08-01", True)])
+def test_the_old_scales_lapse_on_their_day_and_the_amount_is_carried(
+    on: str, carried: bool
+) -> None:
+    # Kills `carried = day >= old_scales_lapse_on` -> `>`: the old scales lapsed on
+    # 2020-08-01 (data/garantietoelage); from that day the DB amount is carried, and with no
+    # raise in between the AVS figure stands: EUR 439,95.
+    detail = caopo.garantietoelage_detail(**AVS)  # type: ignore[arg-type]
+    assert detail.amount == Decimal("439.95")
+    moved = caopo.garantietoelage_detail(**{**AVS, "on": on})  # type: ignore[arg-type]
+    assert moved.amount == Decimal("439.95") and moved.carried_forward is carried
+    assert any("lapsed on 2020-08-01" in note for note in moved.notes) is carried
+
+
+def test_the_notes_say_what_was_counted() -> None:
+    detail = caopo.garantietoelage_detail(**AVS)  # type: ignore[arg-type]
+    assert any("directietoelage 339.49 per month" in note for note in detail.notes)
+    assert not any("capped" in note for note in detail.notes)  # trede 15 is DB's maximum
+    assert not any("no toelage" in note for note in detail.notes)
+    above = caopo.garantietoelage_detail(**{**AVS, "new_salary": "5400"})  # type: ignore[arg-type]
+    assert above.amount == 0 and any("no toelage" in note for note in above.notes)
+    without = caopo.garantietoelage_detail(**AVS, directietoelage=False)  # type: ignore[arg-type]
+    assert not any("directietoelage 339.49" in note for note in without.notes)
+
+
+def test_a_back_pay_month_totals_its_differences() -> None:
+    # invariant: the month's total is the sum of its lines' differences (kills a start of 1)
+    employment = caopo.Employment("L10", 1, "2021-01-01", step_increase=False)
+    result = caopo.back_pay(
+        employment,
+        paid_as_known_on="2021-11-03",
+        owed_as_known_on="2021-11-04",
+        months=["2021-05", "2021-06"],
+    )
+    for month in result.months:
+        assert month.total == sum(month.difference.values(), Decimal(0))
+    assert result.total == sum((m.total for m in result.months), Decimal(0))

@@ -66,6 +66,15 @@ CALLED: dict[str, Entry] = {
     "rename_chain": Entry(),
     "convert": Entry(),
     "career_timeline": Entry(),
+    "avs_contribution": Entry(),
+    "compare_editions": Entry(negative=frozenset({"change", "amount", "difference", "percent"})),
+    "di_own_contribution": Entry(),
+    "example_function": Entry(),
+    "example_functions": Entry(),
+    "functiemix": Entry(negative=frozenset({"gap_fte", "gap", "gap_share"})),
+    "jubileum": Entry(),
+    "parental_leave": Entry(negative=frozenset({"pay_effect", "total_pay_effect"})),
+    "published_changes": Entry(negative=frozenset({"change", "amount", "difference"})),
 }
 """Every public callable that takes input, and how it is fuzzed."""
 
@@ -106,5 +115,14 @@ NOT_CALLED: dict[str, str] = {
     "SchoolLeaderAllowanceDetail": _RESULT,
     "SchoolYear": _RESULT + " (a caller parses one with school_year)",
     "TableInfo": _RESULT,
+    "AvsContribution": _RESULT,
+    "CareerTimeline": _RESULT,
+    "EditionComparison": _RESULT,
+    "ExampleFunction": _RESULT,
+    "FunctiemixResult": _RESULT,
+    "Jubileum": _RESULT,
+    "OwnContribution": _RESULT,
+    "ParentalLeave": _RESULT,
+    "PublishedChange": _RESULT,
 }
 """Public names that are not called with arbitrary input, and why."""

@@ -197,6 +197,7 @@ PLAUSIBLE: dict[str, st.SearchStrategy[Any]] = {
     "first_year": YEARS,
     "last_year": YEARS,
     "strict": st.booleans(),
+    "holiday_month": st.one_of(st.none(), st.integers(min_value=1, max_value=12)),
     "projection": st.booleans(),
     "employment": employments(),
     "category": CATEGORIES,
@@ -240,7 +241,25 @@ PLAUSIBLE: dict[str, st.SearchStrategy[Any]] = {
     "allowance": st.sampled_from(("directietoelage", "bindingstoelage", "arbeidsmarkttoelage")),
     "folder": st.sampled_from(("/nonexistent-caopo-folder", "")),
     "replace": st.booleans(),
-    "name": st.just("school_year"),
+    "members": st.lists(
+        st.fixed_dictionaries(
+            {"name": st.sampled_from("AB"), "school": st.just("12AB"), "pupils": PUPILS}
+        ),
+        max_size=3,
+    ),
+    "before": DAY,
+    "after": DAY,
+    "salary": MONEY,
+    "hours": st.one_of(st.none(), st.sampled_from(("40", "16.5", 0))),
+    "name": st.sampled_from(("eenpitter", "Functie onderwijsassistent B", "leraar")),
+    "staff": st.lists(
+        st.fixed_dictionaries({"scale": st.sampled_from(("LA", "LB", "LC", "8")), "fte": FTE}),
+        max_size=4,
+    ),
+    "sector": st.sampled_from(("bao", "sbao", "so")),
+    "years": st.sampled_from((12, 25, 40, "25")),
+    "child_born": DAY,
+    "hours_per_week": st.sampled_from(("8", "4.5", 0, "40")),
     # Employment's own parameters
     "start": DAY,
     "end": st.one_of(st.none(), DAY),

@@ -34,7 +34,7 @@ from caopo.catalog.loader import catalog
 from caopo.display import Display
 from caopo.errors import InvalidInputError, shown
 from caopo.inputs import scale_text, to_date, to_flag, to_fte, to_years
-from caopo.money import Number, quantize, round_cents, to_decimal, truncate
+from caopo.money import Number, quantize, round_cents, to_amount, to_decimal, truncate
 from caopo.provenance import Status, weakest
 from caopo.schema.base import Source
 from caopo.schema.budgets import HourBudgetItem, HourBudgets
@@ -226,7 +226,7 @@ def di_own_contribution(
     >>> di_own_contribution(3000, scale="11", on="2021-01-01", fte="0.6957").amount
     Decimal('81.60')
     """
-    day, wtf, full = to_date(on), to_fte(fte), to_decimal(salary, name="salary")
+    day, wtf, full = to_date(on), to_fte(fte), to_amount(salary, name="salary")
     code = scale_text(scale)
     version = catalog().series(HOURS_TABLE, HourBudgets).version_on(day)
     item, rule = _contribution_rule(version)
