@@ -143,3 +143,37 @@ def test_a_back_pay_month_totals_its_differences() -> None:
     for month in result.months:
         assert month.total == sum(month.difference.values(), Decimal(0))
     assert result.total == sum((m.total for m in result.months), Decimal(0))
+
+
+def test_a_remainder_of_75_cents_lapses_after_its_usable_years() -> None:
+    # A director's budget saved by agreement is usable 4 years (art. 9.8 CAO PO 2019-2020,
+    # data/budgets): the EUR 0,75 left of 2019 lapses on 2022-12-31, and only it.
+    statement = caopo.budget_statement(
+        "director",
+        first_year=2019,
+        last_year=2022,
+        saving_agreed=True,
+        spending=[("2019-03-01", "2999.25")],
+    )
+    lapsed = [(lapse.origin, lapse.amount) for row in statement.rows for lapse in row.lapses]
+    assert lapsed == [(2019, Decimal("0.75"))]
+    last = statement.rows[-1]
+    assert last.closing_balance == sum(a for _, a in last.closing_by_origin)
+    granted = sum(row.granted for row in statement.rows)
+    assert granted == Decimal("2999.25") + Decimal("0.75") + last.closing_balance
+
+
+def test_spending_is_drawn_in_date_order_whatever_the_order_given() -> None:
+    row = _statement(("2022-09-01", "100"), ("2022-03-01", "2950")).rows[0]
+    first, second = row.spending
+    assert first.on == date(2022, 3, 1) and first.unfunded == 0
+    assert second.unfunded == Decimal("50.00")  # 3000 - 2950 = 50 left of the 100
+
+
+@pytest.mark.parametrize(("on", "fits"), [("2022-12-31", True), ("2023-01-01", False)])
+def test_a_spending_must_fall_inside_the_statement(on: str, fits: bool) -> None:
+    if fits:
+        assert _statement((on, "10")).rows[0].spent == Decimal("10.00")
+    else:
+        with pytest.raises(caopo.InvalidInputError, match="outside the statement"):
+            _statement((on, "10"))
