@@ -38,6 +38,7 @@ def test_wheel_installs_and_calculates_from_another_directory(tmp_path: Path) ->
     assert "caopo/data/scales/teachers_2024-10-01.yaml" in names
     assert "caopo/data/raises/general_raises.yaml" in names
     assert "caopo/data/VERSION" in names
+    assert "caopo/_compiled_tables.json" in names  # the build hook compiled the tables
     dist_info = "-".join(wheel.name.split("-")[:2]) + ".dist-info"
     assert f"{dist_info}/licenses/LICENSE" in names
     with zipfile.ZipFile(wheel) as archive:
@@ -69,6 +70,11 @@ def test_wheel_installs_and_calculates_from_another_directory(tmp_path: Path) ->
         check=True,
     )
     assert out.stdout.split()[:2] == ["3094.40", "published"]
+    fast = "import sys, caopo; caopo.salary('LB', 5, on='2024-11-01'); print(sorted({'pydantic', 'yaml'} & set(sys.modules)))"
+    assert subprocess.run(
+        [python, "-c", fast], cwd=elsewhere, env=CLEAN_ENV, capture_output=True, text=True,
+        check=True,
+    ).stdout.strip() == "[]"  # fmt: skip
     cli = subprocess.run(
         [env_dir / "bin" / "caopo", "salary", "LB", "5", "--on", "2024-11-01", "--json"],
         cwd=elsewhere,

@@ -47,6 +47,7 @@ __all__ = [
     "to_fte",
     "to_km",
     "to_month",
+    "to_month_of_year",
     "to_pupils",
     "to_school_type",
     "to_step",
@@ -128,6 +129,16 @@ def to_month(value: object, *, name: str = "month") -> date:
         raise InvalidInputError(
             f"{name} must be a month like '2025-03' or a day in it, not {shown(value)}"
         ) from None
+
+
+def to_month_of_year(value: object, *, name: str = "month") -> int:
+    """A month of the year, 1 (January) to 12 (December): an int or a string of digits (a
+    payment month).
+
+    >>> to_month_of_year("5")
+    5
+    """
+    return _whole(value, name=name, minimum=1, maximum=12)
 
 
 def to_flag(value: object, *, name: str) -> bool:

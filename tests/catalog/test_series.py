@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -77,3 +77,15 @@ def test_a_derived_table_is_as_weak_as_the_raises_it_applies() -> None:
         assert version.status == expected, path.name
         checked += 1
     assert checked >= 2
+
+
+def test_a_version_from_another_catalog_ends_where_it_says() -> None:
+    # the same start day is not the same version: a copy from another catalog (here ended
+    # on a day of its own) is not given this series' end
+    teachers = catalog().series("teachers", ScaleTable)
+    first = teachers.versions[0]
+    end = teachers.end_of(first)
+    assert end is not None
+    other = first.model_copy(update={"effective_until": end - timedelta(days=1)})
+    assert teachers.end_of(other) == end - timedelta(days=1)
+    assert teachers.end_of(first.model_copy()) == first.effective_until  # its own, if any

@@ -5,7 +5,7 @@ parser has one this registry lacks. The fuzz suite (tests/cli/test_fuzz.py) repl
 value of these invocations with junk; the JSON contract (tests/cli/test_json_contract.py)
 validates their ``--json`` output against ``caopo schema``. ``{csv}`` and ``{folder}`` are
 filled in with a CSV salary table and a folder of table files; ``{staff}`` and ``{members}``
-with a staff list and a list of AVS members.
+with a staff list and a list of AVS members; ``{batch}`` with a staff list to price.
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ REGISTRY: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
     "income": (
         ("income", "LB", "5", "--year", "2025", "--fte", "0.8", "--km", "10", "--days", "3"),
+        ("income", "LB", "5", "--year", "2025", "--start", "2024-10-01", "--holiday-month", "5",
+         "--in-service-from", "2000-03-15", "--days-worked", "2024=150", "--min-days", "40"),
     ),
     "back-pay": (
         ("back-pay", "L11", "15", "--from", "2021-01", "--to", "2021-02",
@@ -73,6 +75,13 @@ REGISTRY: dict[str, tuple[tuple[str, ...], ...]] = {
         ("compare-editions", "A12"),
         ("compare-editions", "A12", "--before", "2021-12-31", "--after", "2022-01-01"),
     ),
+    "batch": (("batch", "salaries", "{batch}", "--on", "2024-11-01"),),
+    "batch salaries": (
+        ("batch", "salaries", "{batch}", "--on", "2024-11-01", "--fte", "0.8", "--sep", ";"),
+    ),
+    "batch income": (
+        ("batch", "income", "{batch}", "--year", "2025", "--start", "2025-01-01", "--lenient"),
+    ),
     "schema": (("schema", "salary"),),
     "completion": (("completion", "bash"), ("completion", "zsh")),
 }  # fmt: skip
@@ -103,7 +112,10 @@ def example_files(folder: Path) -> dict[str, str]:
     members.write_text(
         "name,school,pupils,role\nAns,12AB,250,directeur\nBert,12AB,250,\n", encoding="utf-8"
     )
+    batch = folder / "batch.csv"
+    batch.write_text("naam;scale;step;fte\nA;LB;5;0,8\nB;LC;3;1\n", encoding="utf-8")
     return {
+        "{batch}": str(batch),
         "{csv}": str(csv),
         "{folder}": str(tables),
         "{staff}": str(staff),

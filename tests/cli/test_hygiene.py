@@ -122,6 +122,46 @@ def test_zsh_completion_is_generated_from_the_parser() -> None:
         assert done.returncode == 0, done.stderr
 
 
+ZSH_PROBE = r"""
+zmodload zsh/zpty || exit 3
+zpty z 'zsh -f -i'
+zpty -w z 'autoload -Uz compinit; compinit -u -D; caopo() { :; }'
+zpty -w z "source ${(q)1}"
+zpty -w z "dump() { print -r -- \$BUFFER > ${(q)3}; BUFFER=; }; zle -N dump; bindkey '^X' dump"
+zpty -n -w z "$2"$'\t\x18'
+for i in {1..300}; do [[ -s $3 ]] && break; sleep 0.1; done
+zpty -d z
+"""
+"""Type a command line and TAB in an interactive zsh (under zpty), then write the completed
+line to a file: completion as a user gets it."""
+
+
+@pytest.mark.parametrize(
+    ("typed", "completed"),
+    [
+        ("caopo bud", "caopo budget "),
+        ("caopo budget --year-basis sc", "caopo budget --year-basis school "),
+        ("caopo tables val", "caopo tables validate "),
+        ("caopo tables validate --rep", "caopo tables validate --replace "),
+        ("caopo tables import --sta", "caopo tables import --status "),
+        ("caopo tables import t.csv --coverage p", "caopo tables import t.csv --coverage partial "),
+    ],
+)
+def test_zsh_completes_commands_actions_options_and_choices(
+    typed: str, completed: str, tmp_path: Path
+) -> None:
+    zsh = shutil.which("zsh")
+    if zsh is None:
+        pytest.skip("no zsh")
+    (tmp_path / "caopo.zsh").write_text(script("zsh"), encoding="utf-8")
+    out = tmp_path / "line.txt"
+    args = [zsh, "-f", "-c", ZSH_PROBE, "probe", str(tmp_path / "caopo.zsh"), typed, str(out)]
+    done = subprocess.run(args, capture_output=True, text=True, check=False, timeout=60)
+    if done.returncode == 3:
+        pytest.skip("zsh has no zpty module")
+    assert out.read_text(encoding="utf-8").rstrip("\n") == completed, done.stderr
+
+
 STATEMENT = ["budget", "--category", "director", "--from-year", "2019", "--to-year", "2026"]
 
 

@@ -27,7 +27,7 @@ def test_a12_shows_the_published_figures_and_which_tables_are_missing() -> None:
     assert published.steps_change == -3 and published.years_to_top == "3 years earlier"
     assert published.income_increase_eur_per_year == Decimal(7618)
     assert published.increase_range_pct == (Decimal("8.4"), Decimal("15.2"))
-    assert [m.split(" (")[0] for m in change.missing] == [
+    assert [m.split(" (")[0] for m in change.missing_tables] == [
         "a complete A12 table in force on 2021-12-31",
         "a complete A12 table in force on 2022-01-01",
     ]
@@ -93,10 +93,10 @@ def test_complete_tables_are_compared() -> None:
     # teachers 2024-10-01 (ambtenarensalaris.nl, complete): LB trede 1 3.463, trede 12 5.277.
     change = caopo.compare_editions("LB", before="2024-10-01", after="2025-11-01")
     computed = change.computed
-    assert computed is not None and change.missing == () and change.published is None
-    assert (computed.before.minimum, computed.before.maximum) == (Decimal(3463), Decimal(5277))
-    assert computed.before.steps == 12 and computed.steps_change == 0
-    assert computed.before.increase_per_step == Decimal("164.91")  # (5277 - 3463) / 11
+    assert computed is not None and change.missing_tables == () and change.published is None
+    assert (computed.earlier.minimum, computed.earlier.maximum) == (Decimal(3463), Decimal(5277))
+    assert computed.earlier.steps == 12 and computed.steps_change == 0
+    assert computed.earlier.increase_per_step == Decimal("164.91")  # (5277 - 3463) / 11
     after_top = caopo.salary("LB", 12, on="2025-11-01")
     assert computed.perspective_change == after_top - Decimal(5277)
     assert change.status == computed.status == "provisional"  # the 2025 raise is provisional
@@ -127,10 +127,10 @@ def test_a_users_tables_let_it_compute_next_to_the_published_figures(tmp_path: P
     with user_tables(tmp_path):
         change = caopo.compare_editions("A12", before="2021-12-31", after="2022-01-01")
     computed = change.computed
-    assert computed is not None and change.published is not None and change.missing == ()
+    assert computed is not None and change.published is not None and change.missing_tables == ()
     assert computed.perspective_change == Decimal(200)
     assert computed.steps_change == -2
-    assert (computed.before.increase_per_step, computed.after.increase_per_step) == (
+    assert (computed.earlier.increase_per_step, computed.later.increase_per_step) == (
         Decimal("100.00"),
         Decimal("400.00"),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from datetime import date
 from decimal import Decimal
 from itertools import pairwise
 from typing import Any
@@ -156,7 +157,7 @@ def test_detail_names_band_regulation_and_source() -> None:
     assert detail.band.startswith("large")
     assert detail.regulation.bwbr == "BWBR0035590"
     assert "niet hoger dan 97" in detail.boundary
-    assert detail.teldatum == "2012-10-01"
+    assert detail.teldatum == date(2012, 10, 1) and detail.school_year == "2013-2014"
     assert detail.includes_directeur_toelage_toeslag == Decimal("2566")
     assert detail.status == "published"
     assert any(s.url == "https://wetten.overheid.nl/BWBR0035590" for s in detail.sources)

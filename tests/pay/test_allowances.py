@@ -174,7 +174,11 @@ cells:
 
 @pytest.fixture
 def oop_tables(tmp_path: Path) -> Path:
-    (tmp_path / "support_staff_2022-01-01.yaml").write_text(SUPPORT_STAFF, encoding="utf-8")
+    # A user table ends at a structural change of the chain it cannot be carried across
+    # (2022-08-01 VO tables, 2024-01-01 re-issue): one test version after each.
+    for start in ("2022-01-01", "2022-08-01", "2024-01-01"):
+        text = SUPPORT_STAFF.replace("2022-01-01", start)
+        (tmp_path / f"support_staff_{start}.yaml").write_text(text, encoding="utf-8")
     return tmp_path
 
 
@@ -291,7 +295,9 @@ def test_who_gets_the_oop_payment_is_data(tmp_path: Path) -> None:
     plain, directors = tmp_path / "plain", tmp_path / "directors"
     for folder in (plain, directors):
         folder.mkdir()
-        (folder / "support_staff_2022-01-01.yaml").write_text(SUPPORT_STAFF, encoding="utf-8")
+        for start in ("2022-01-01", "2022-08-01"):  # the 2022-08-01 VO tables end the first
+            text = SUPPORT_STAFF.replace("2022-01-01", start)
+            (folder / f"support_staff_{start}.yaml").write_text(text, encoding="utf-8")
     (directors / "oop_jaarlijkse_uitkering_2022-01-01.yaml").write_text(
         for_directors, encoding="utf-8"
     )

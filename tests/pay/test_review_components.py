@@ -162,17 +162,18 @@ def test_review_w4_oop_yearly_payment_follows_the_10_percent(year: int, expected
     assert income.totals["jaarlijkse_uitkering_oop"] == Decimal(expected)
 
 
-def test_the_bindingstoelage_note_names_files_that_exist() -> None:
-    """REVIEW-2026-11-rules.md section 1: the school leaders' note pointed to teacher and OOP
-    files that did not exist."""
+def test_the_allowance_notes_name_files_that_exist() -> None:
+    """REVIEW-2026-11-rules.md section 1: the school leaders' bindingstoelage note pointed to
+    teacher and OOP files that did not exist. Every category's bindingstoelage is now one file,
+    and no allowance file names a file that is not there."""
     import re
     from pathlib import Path
 
     folder = Path(__file__).resolve().parents[2] / "data" / "allowances"
-    note = (folder / "school_leaders_bindingstoelage_2022-01-01.yaml").read_text(encoding="utf-8")
-    named = re.findall(r"[a-z_]+_\d{4}-\d\d-\d\d\.yaml", note)
-    assert "bindingstoelage_2022-01-01.yaml" in named
-    assert all((folder / name).is_file() for name in named)
+    for path in folder.glob("*.yaml"):
+        named = re.findall(r"[a-z_]+_\d{4}-\d\d-\d\d\.yaml", path.read_text(encoding="utf-8"))
+        assert all((folder / name).is_file() for name in named), (path.name, named)
+    assert not list(folder.glob("school_leaders_bindingstoelage_*"))
 
 
 @settings(max_examples=20, deadline=None)

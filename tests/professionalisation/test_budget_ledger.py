@@ -28,10 +28,12 @@ def test_rules_example_old_regime() -> None:
         "director", first_year=2020, last_year=2024, saving_agreed=True, usable_years_when_unread=4
     )
     assert s.row(2022).lapses == ()
-    assert [(lapse.origin, lapse.amount, lapse.on) for lapse in s.row(2023).lapses] == [
+    assert [(lapse.origin_year, lapse.amount, lapse.on) for lapse in s.row(2023).lapses] == [
         (2020, D("3100"), date(2023, 12, 31))
     ]
-    assert [(lapse.origin, lapse.amount) for lapse in s.row(2024).lapses] == [(2021, D("3100"))]
+    assert [(lapse.origin_year, lapse.amount) for lapse in s.row(2024).lapses] == [
+        (2021, D("3100"))
+    ]
     assert s.row(2023).lapses[0].to == "het algemene scholingsbudget van de school"
 
 
@@ -40,11 +42,11 @@ def test_regime_change_2023_default_reading() -> None:
     # in force, so the 2020 budget survives 2023 and lapses at the end of 2024 (5 usable
     # years, the derived reading). The 2019 budget lapsed at the end of 2022 (old rule).
     s = caopo.budget_statement("director", first_year=2019, last_year=2024, saving_agreed=True)
-    assert [(x.origin, x.amount) for x in s.row(2022).lapses] == [(2019, D("3000"))]
+    assert [(x.origin_year, x.amount) for x in s.row(2022).lapses] == [(2019, D("3000"))]
     assert s.row(2023).lapses == ()
-    assert s.row(2023).lapses_next[0].origin == 2020
-    assert s.row(2023).lapses_next[0].after == date(2024, 12, 31)
-    assert [(x.origin, x.amount) for x in s.row(2024).lapses] == [(2020, D("3100"))]
+    assert s.row(2023).lapses_next[0].origin_year == 2020
+    assert s.row(2023).lapses_next[0].on == date(2024, 12, 31)
+    assert [(x.origin_year, x.amount) for x in s.row(2024).lapses] == [(2020, D("3100"))]
 
 
 def test_without_saving_everything_lapses_in_its_year() -> None:

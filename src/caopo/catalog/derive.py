@@ -69,6 +69,13 @@ def _derive(
     rule = version.derivation
     if rule is None:
         return entry
+    late = [str(on) for on in rule.raises if not rule.base < on <= version.effective_from]
+    if late:
+        raise DataFileError(
+            f"{entry.path}: derivation.raises {', '.join(late)} are not between its base "
+            f"{rule.base} (exclusive) and its own start {version.effective_from}: a derived "
+            f"table may only apply raises in force on its start"
+        )
     gap = unquantified_between(
         events, base.effective_from, version.effective_from, table=version.table
     )

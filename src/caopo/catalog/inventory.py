@@ -1,4 +1,5 @@
-"""What is loaded: one row per table version, and the chain of general raises."""
+"""What is loaded: one row per table version, each table's periods by status, and the chain of
+general raises."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from caopo.display import Display
 from caopo.provenance import Status
 from caopo.schema.base import Source, TableVersion
 from caopo.schema.raises import RaiseChain, RaiseEvent
+from caopo.schema.scales import ScaleTable
 
-__all__ = ["TableInfo", "raises", "tables"]
+__all__ = ["Period", "TableInfo", "periods", "raises", "tables"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +35,12 @@ class TableInfo(Display):
     origin: str
     """``"shipped"`` or ``"user"``."""
     path: Path
+    """The file the version was read from (for a carried version: computed from)."""
     replaces: Path | None
+    coverage: str | None = None
+    """For a salary table: ``"complete"`` or ``"partial"``; ``None`` for other tables."""
+    carried: bool = False
+    """Computed by caopo: the version in *path* carried forward by later general raises."""
 
 
 def tables() -> tuple[TableInfo, ...]:
@@ -62,9 +69,51 @@ def tables() -> tuple[TableInfo, ...]:
                     origin=entry.origin,
                     path=entry.path,
                     replaces=entry.replaces,
+                    coverage=version.coverage if isinstance(version, ScaleTable) else None,
+                    carried=entry.carried,
                 )
             )
     return tuple(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """Consecutive versions of one table with the same status and coverage."""
+
+    table: str
+    status: Status
+    coverage: str | None
+    start: date
+    end: date | None
+    """Exclusive; ``None`` if open."""
+    versions: int
+
+
+def periods(rows: tuple[TableInfo, ...] | None = None) -> tuple[Period, ...]:
+    """Each table's periods by status (published, derived, provisional) and coverage
+    (complete or partial): consecutive versions that agree on both are one period.
+
+    >>> [(p.status, str(p.start)) for p in periods() if p.table == "teachers"][-2:]
+    [('published', '2024-10-01'), ('provisional', '2025-11-01')]
+    """
+    found: list[Period] = []
+    for row in tables() if rows is None else rows:
+        last = found[-1] if found else None
+        if (
+            last is not None
+            and last.table == row.table
+            and (last.status, last.coverage) == (row.status, row.coverage)
+            and last.end == row.effective_from
+        ):
+            found[-1] = Period(
+                last.table, last.status, last.coverage, last.start, row.effective_until,
+                last.versions + 1,
+            )  # fmt: skip
+            continue
+        found.append(
+            Period(row.table, row.status, row.coverage, row.effective_from, row.effective_until, 1)
+        )
+    return tuple(found)
 
 
 def raises() -> tuple[RaiseEvent, ...]:

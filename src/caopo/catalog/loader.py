@@ -3,50 +3,69 @@
 Every table file (``.yaml`` or ``.yml``, any case) below the shipped ``data/`` folder, and below any folder the
 user adds (:func:`use_tables` or the ``CAOPO_TABLES`` environment variable), is read
 with the strict loader, validated against the schema its ``kind`` names, and checked
-as a whole: versions of one table may not share a start date or overlap, and derived
-versions are computed from their declared base. Nothing is read at import; the first
-lookup builds the catalog once and caches it, so a warm lookup touches no file.
+as a whole: versions of one table may not share a start date or overlap, derived
+versions are computed from their declared base, and the last version of every salary
+table is carried forward by the later general raises (:mod:`caopo.catalog.carry`).
+Nothing is read at import; the first lookup that needs the typed catalog builds it once
+(the ``caopo.salary()`` path reads the compiled tables instead:
+:mod:`caopo.catalog.compiled`).
 
-User folders add versions. A user version with the same table and start date as a
-shipped one is a conflict and raises :class:`~caopo.errors.DataFileError`, unless the
-folder was added with ``replace=True``, in which case the user version wins and the
-catalog records which shipped file it replaced.
+User folders add versions. A user version *clashes* with the shipped tables when it
+starts on the same day as a shipped version of its table ("over") or inside the period
+of a shipped version that has a shipped end ("between": it would change shipped
+answers up to that end). A clash raises :class:`~caopo.errors.DataFileError`, in
+:func:`use_tables` as in :func:`validate_folder`, unless the folder is added with
+``replace=True``: then the user version wins and the catalog records which shipped
+file it replaced. A user version before the first shipped version, in a gap, or after
+the last (open) shipped version is no clash: it adds history or a successor.
+
+:func:`use_tables` reads and validates only the folder it adds, then merges it into the
+current catalog under a lock and swaps the result in (:mod:`caopo.catalog.state`): adding
+folders one by one costs what reading them does, and no added folder is lost to a
+concurrent call.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from importlib import resources
+from functools import cached_property
 from itertools import pairwise
 from pathlib import Path
 from typing import Literal, TypeVar, cast
 
 from pydantic import ValidationError
 
+from caopo.catalog import state
+from caopo.catalog.carry import carry_forward
 from caopo.catalog.derive import materialise
+from caopo.catalog.salary_index import table_rank
 from caopo.catalog.series import Entry, Series
+from caopo.catalog.state import shipped_data_path
 from caopo.catalog.yaml import is_table_file, line_of, load_yaml
 from caopo.errors import DataFileError, NoDataForDateError
 from caopo.inputs import to_flag, to_folder
 from caopo.schema import KIND_MODELS
 from caopo.schema.base import DataDocument, TableVersion
+from caopo.schema.scales import ScaleTable
 
 __all__ = [
     "Catalog",
+    "Loaded",
     "catalog",
     "data_version",
     "load_file",
     "reset_tables",
+    "shipped_catalog",
     "shipped_data_dir",
     "use_tables",
     "validate_folder",
 ]
 
-ENV_FOLDERS = "CAOPO_TABLES"
-ENV_REPLACE = "CAOPO_TABLES_REPLACE"
+ENV_FOLDERS = state.ENV_FOLDERS
+ENV_REPLACE = state.ENV_REPLACE
 
 D = TypeVar("D", bound=DataDocument)
 T = TypeVar("T", bound=TableVersion)
@@ -55,13 +74,7 @@ T = TypeVar("T", bound=TableVersion)
 def shipped_data_dir() -> Path:
     """The folder holding the shipped tables: inside the installed package (wheel), or
     the repository's ``data/`` folder in an editable or development checkout."""
-    packaged = resources.files("caopo") / "data"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    checkout = Path(__file__).resolve().parents[3] / "data"
-    if checkout.is_dir():
-        return checkout
-    raise DataFileError(f"{checkout}: the shipped tables are missing; reinstall caopo")
+    return Path(shipped_data_path())
 
 
 def data_version() -> str:
@@ -114,15 +127,33 @@ class Catalog:
     all_series: dict[str, Series[TableVersion]]
     documents: dict[str, Entry[DataDocument]]
 
+    @cached_property
+    def _ids(self) -> dict[type[TableVersion] | None, tuple[str, ...]]:
+        return {}
+
     def table_ids(self, model: type[TableVersion] | None = None) -> tuple[str, ...]:
         """The ids of the versioned tables, optionally only those read by *model*, sorted."""
-        return tuple(
-            sorted(
-                table
-                for table, series in self.all_series.items()
-                if model is None or isinstance(series.entries[0].document, model)
+        found = self._ids.get(model)
+        if found is None:
+            found = tuple(
+                sorted(
+                    table
+                    for table, series in self.all_series.items()
+                    if model is None or isinstance(series.entries[0].document, model)
+                )
             )
-        )
+            self._ids[model] = found
+        return found
+
+    def salary_series(self) -> tuple[Series[ScaleTable], ...]:
+        """The salary tables (teachers, support staff, school leaders, then any other), each
+        as its series of versions."""
+        return self._salary_series
+
+    @cached_property
+    def _salary_series(self) -> tuple[Series[ScaleTable], ...]:
+        ordered = sorted(self.table_ids(ScaleTable), key=table_rank)
+        return tuple(self.series(table, ScaleTable) for table in ordered)
 
     def series(self, table: str, model: type[T]) -> Series[T]:
         """The versions of *table*, checked to be read by *model* (``Series[ScaleTable]``)."""
@@ -152,34 +183,11 @@ def _yaml_files(folder: Path) -> Iterator[Path]:
     yield from sorted(p for p in folder.rglob("*") if is_table_file(p) and p.is_file())
 
 
-def _merge(
-    shipped: Iterable[Entry[DataDocument]], user: Iterable[tuple[Entry[DataDocument], bool]]
-) -> list[Entry[DataDocument]]:
-    by_key: dict[tuple[str, date | None], Entry[DataDocument]] = {}
-    for entry in shipped:
-        key = _key(entry)
-        if key in by_key:
-            raise _duplicate(entry, by_key[key])
-        by_key[key] = entry
-    for entry, replace in user:
-        key = _key(entry)
-        previous = by_key.get(key)
-        if previous is None:
-            by_key[key] = entry
-        elif previous.origin == "shipped" and replace:
-            by_key[key] = Entry(entry.document, entry.path, "user", replaces=previous.path)
-        elif previous.origin == "shipped":
-            raise DataFileError(
-                f"{entry.path}: conflicts with the shipped {previous.path.name} "
-                f"(same table {key[0]!r} and start {key[1]}); to use yours instead, add the "
-                f"folder with caopo.use_tables(folder, replace=True) or set {ENV_REPLACE}=1"
-            )
-        else:
-            raise _duplicate(entry, previous)
-    return list(by_key.values())
+_Key = tuple[str, date | None]
+_Period = tuple[date, date | None, Path]
 
 
-def _key(entry: Entry[DataDocument]) -> tuple[str, date | None]:
+def _key(entry: Entry[DataDocument]) -> _Key:
     document = entry.document
     start = document.effective_from if isinstance(document, TableVersion) else None
     return document.table, start
@@ -191,7 +199,84 @@ def _duplicate(entry: Entry[DataDocument], previous: Entry[DataDocument]) -> Dat
     return DataFileError(f"{entry.path}: {what} is already defined in {previous.path}")
 
 
-def _build(entries: list[Entry[DataDocument]]) -> Catalog:
+def _shipped_periods(shipped: dict[_Key, Entry[DataDocument]]) -> dict[str, list[_Period]]:
+    """Per table, the ``(start, end, file)`` of every shipped version (``end``: the next
+    shipped start or the version's own end; ``None`` for the open last one)."""
+    starts: dict[str, list[Entry[TableVersion]]] = {}
+    for entry in shipped.values():
+        document = entry.document
+        if isinstance(document, TableVersion):
+            starts.setdefault(document.table, []).append(Entry(document, entry.path, entry.origin))
+    periods: dict[str, list[_Period]] = {}
+    for table, group in starts.items():
+        group.sort(key=lambda e: e.document.effective_from)
+        nexts = [e.document.effective_from for e in group[1:]] + [None]
+        periods[table] = [
+            (e.document.effective_from, e.document.effective_until or after, e.path)
+            for e, after in zip(group, nexts, strict=True)
+        ]
+    return periods
+
+
+def _clash(entry: Entry[DataDocument], periods: dict[str, list[_Period]]) -> _Period | None:
+    """The shipped version whose closed period *entry* starts strictly inside, if any."""
+    table, start = _key(entry)
+    if start is None:
+        return None
+    for period in periods.get(table, ()):
+        begin, end, _ = period
+        if end is not None and begin < start < end:
+            return period
+    return None
+
+
+def _clash_error(entry: Entry[DataDocument], shipped: Path, what: str) -> DataFileError:
+    return DataFileError(
+        f"{entry.path}: conflicts with the shipped {shipped.name} ({what}); to use yours "
+        f"instead, add the folder with caopo.use_tables(folder, replace=True) or set "
+        f"{ENV_REPLACE}=1 (caopo tables validate --replace)"
+    )
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The typed catalog of one snapshot, with what the next folder is merged into."""
+
+    merged: dict[_Key, Entry[DataDocument]]
+    """Every real (not computed) version and document, by (table, start)."""
+    periods: dict[str, list[_Period]]
+    """The shipped versions' periods, for finding clashes."""
+    catalog: Catalog
+
+
+def _add(base: Loaded, user: Iterable[tuple[Entry[DataDocument], bool]]) -> Loaded:
+    """*base* with the user *entries* merged in (see the module docstring for clashes)."""
+    merged = dict(base.merged)
+    for entry, replace in user:
+        key = _key(entry)
+        previous = merged.get(key)
+        if previous is not None and previous.origin == "user":
+            raise _duplicate(entry, previous)
+        if previous is not None:
+            if not replace:
+                same = f"same table {key[0]!r} and start {key[1]}" if key[1] else "same id"
+                raise _clash_error(entry, previous.path, same)
+            merged[key] = Entry(entry.document, entry.path, "user", replaces=previous.path)
+            continue
+        inside = _clash(entry, base.periods)
+        if inside is not None and not replace:
+            raise _clash_error(
+                entry,
+                inside[2],
+                f"it starts on {key[1]}, inside that version of table {key[0]!r}, which "
+                f"holds until {inside[1]}: yours would change its amounts",
+            )
+        replaces = None if inside is None else inside[2]
+        merged[key] = Entry(entry.document, entry.path, "user", replaces=replaces)
+    return Loaded(merged, base.periods, _build(merged.values()))
+
+
+def _build(entries: Iterable[Entry[DataDocument]]) -> Catalog:
     grouped: dict[str, list[Entry[TableVersion]]] = {}
     documents: dict[str, Entry[DataDocument]] = {}
     for entry in entries:
@@ -207,7 +292,7 @@ def _build(entries: list[Entry[DataDocument]]) -> Catalog:
         group.sort(key=lambda e: e.document.effective_from)
         _check_series(table, group)
         all_series[table] = Series(table, tuple(group))
-    return Catalog(materialise(all_series, documents), documents)
+    return Catalog(carry_forward(materialise(all_series, documents), documents), documents)
 
 
 def _check_series(table: str, group: list[Entry[TableVersion]]) -> None:
@@ -226,40 +311,52 @@ def _check_series(table: str, group: list[Entry[TableVersion]]) -> None:
             )
 
 
-@dataclass
-class _State:
-    user_folders: list[tuple[Path, bool]] = field(default_factory=list)
-    catalog: Catalog | None = None
-
-
-_STATE = _State()
-
-
-def _env_folders() -> list[tuple[Path, bool]]:
-    raw = os.environ.get(ENV_FOLDERS, "")
-    replace = os.environ.get(ENV_REPLACE, "") not in ("", "0")
-    return [(Path(part), replace) for part in raw.split(os.pathsep) if part.strip()]
-
-
 def _load_folder(folder: Path, origin: Literal["shipped", "user"]) -> list[Entry[DataDocument]]:
     return [Entry(load_file(path), path, origin) for path in _yaml_files(folder)]
 
 
-def _load(user_folders: list[tuple[Path, bool]]) -> Catalog:
-    shipped = _load_folder(shipped_data_dir(), "shipped")
-    user = [
-        (entry, replace)
-        for folder, replace in user_folders
-        for entry in _load_folder(folder, "user")
-    ]
-    return _build(_merge(shipped, user))
+_SHIPPED: list[Loaded] = []
+
+
+def _shipped() -> Loaded:
+    """The shipped tables alone, read and validated once per process."""
+    with state.LOCK:
+        if not _SHIPPED:
+            merged: dict[_Key, Entry[DataDocument]] = {}
+            for entry in _load_folder(shipped_data_dir(), "shipped"):
+                key = _key(entry)
+                if key in merged:
+                    raise _duplicate(entry, merged[key])
+                merged[key] = entry
+            _SHIPPED.append(Loaded(merged, _shipped_periods(merged), _build(merged.values())))
+        return _SHIPPED[0]
+
+
+def shipped_catalog() -> Catalog:
+    """The shipped tables alone, validated by the full schema (whatever folders are in use)."""
+    return _shipped().catalog
+
+
+def loaded_for(snap: state.Snapshot) -> Loaded:
+    """The typed catalog of *snap*, built once (under the lock) from the shipped tables and
+    its folders."""
+    loaded = snap.loaded
+    if isinstance(loaded, Loaded):
+        return loaded
+    with state.LOCK:
+        loaded = snap.loaded
+        if not isinstance(loaded, Loaded):
+            loaded = _shipped()
+            for folder, replace in snap.folders:
+                entries = _load_folder(Path(folder), "user")
+                loaded = _add(loaded, ((entry, replace) for entry in entries))
+            snap.loaded = loaded
+        return loaded
 
 
 def catalog() -> Catalog:
     """The loaded tables (shipped plus user folders), built on first use and cached."""
-    if _STATE.catalog is None:
-        _STATE.catalog = _load(_env_folders() + _STATE.user_folders)
-    return _STATE.catalog
+    return loaded_for(state.current()).catalog
 
 
 def use_tables(folder: str | os.PathLike[str], *, replace: bool = False) -> None:
@@ -268,27 +365,29 @@ def use_tables(folder: str | os.PathLike[str], *, replace: bool = False) -> None
     then take part in every lookup. Loaded and checked at once: a broken file raises
     :class:`DataFileError` here, and the folder is not added.
 
-    With ``replace=False`` a version with the same table and start date as a shipped
-    version is an error; with ``replace=True`` yours is used instead of the shipped one.
+    With ``replace=False`` a version that clashes with a shipped version (the same table
+    and start date, or a start inside a shipped version's period) is an error; with
+    ``replace=True`` yours is used instead of the shipped one. Safe from any thread.
     """
-    candidate = [*_STATE.user_folders, (to_folder(folder), to_flag(replace, name="replace"))]
-    loaded = _load(_env_folders() + candidate)
-    _STATE.user_folders = candidate
-    _STATE.catalog = loaded
+    path, replace = to_folder(folder), to_flag(replace, name="replace")
+    entries = _load_folder(path, "user")
+    with state.LOCK:
+        snap = state.current()
+        added = _add(loaded_for(snap), ((entry, replace) for entry in entries))
+        state.swap(state.Snapshot((*snap.folders, (str(path), replace)), added))
 
 
 def reset_tables() -> None:
     """Forget the folders added with :func:`use_tables` and drop the cache."""
-    _STATE.user_folders = []
-    _STATE.catalog = None
+    state.clear()
 
 
-def validate_folder(folder: str | os.PathLike[str]) -> list[Path]:
+def validate_folder(folder: str | os.PathLike[str], *, replace: bool = False) -> list[Path]:
     """Check every table file in *folder* together with the shipped tables, as
-    :func:`use_tables` would, without adding it; returns the files checked."""
+    :func:`use_tables` would with the same *replace*, without adding it; returns the
+    files checked."""
     path = Path(folder)
     files = [path] if path.is_file() else list(_yaml_files(path))
-    shipped = _load_folder(shipped_data_dir(), "shipped")
-    user = [(Entry(load_file(file), file, "user"), True) for file in files]
-    _build(_merge(shipped, user))
+    user = [(Entry(load_file(file), file, "user"), replace) for file in files]
+    _add(_shipped(), user)
     return files

@@ -33,6 +33,8 @@ class Entry(Generic[D]):
     origin: Literal["shipped", "user"]
     replaces: Path | None = None
     """The shipped file this user file replaces (``use_tables(..., replace=True)``)."""
+    carried: bool = False
+    """Computed by caopo from *path*'s version and later raises (:mod:`caopo.catalog.carry`)."""
 
 
 def describe_periods(periods: tuple[tuple[date, date | None], ...]) -> str:
@@ -48,6 +50,8 @@ class Series(Generic[T]):
     entries: tuple[Entry[T], ...]
     starts: tuple[date, ...] = field(init=False, repr=False)
     ends: tuple[date | None, ...] = field(init=False, repr=False)
+    _periods: tuple[tuple[date, date | None], ...] = field(init=False, repr=False, compare=False)
+    _known_cache: dict[date, Series[T]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         starts = tuple(entry.document.effective_from for entry in self.entries)
@@ -58,6 +62,8 @@ class Series(Generic[T]):
         )
         object.__setattr__(self, "starts", starts)
         object.__setattr__(self, "ends", ends)
+        object.__setattr__(self, "_periods", tuple(zip(starts, ends, strict=True)))
+        object.__setattr__(self, "_known_cache", {})
 
     @property
     def versions(self) -> tuple[T, ...]:
@@ -65,12 +71,18 @@ class Series(Generic[T]):
         return tuple(entry.document for entry in self.entries)
 
     def periods(self) -> tuple[tuple[date, date | None], ...]:
-        """The ``(start, end)`` of every version; ``end`` is exclusive, ``None`` open."""
-        return tuple(zip(self.starts, self.ends, strict=True))
+        """The ``(start, end)`` of every version; ``end`` is exclusive, ``None`` open
+        (worked out once, when the series is built)."""
+        return self._periods
 
     def end_of(self, version: TableVersion) -> date | None:
-        """The exclusive end of *version* (``None``: open)."""
-        return self.ends[self.starts.index(version.effective_from)]
+        """The exclusive end of *version* (``None``: open); a version not in this series
+        (from another catalog, even one starting on the same day) ends where it says, if it
+        says."""
+        index = bisect_right(self.starts, version.effective_from) - 1
+        if index >= 0 and self.entries[index].document is version:
+            return self.ends[index]
+        return version.effective_until
 
     def entry_on(self, on: date, *, as_known_on: date | None = None) -> Entry[T] | None:
         """The entry in force on *on* (as known on *as_known_on*), or ``None``."""
@@ -102,11 +114,17 @@ class Series(Generic[T]):
         return entry.document
 
     def _known(self, as_known_on: date) -> Series[T]:
-        return Series(
-            self.table,
-            tuple(
-                e
-                for e in self.entries
-                if (e.document.known_from or e.document.effective_from) <= as_known_on
-            ),
-        )
+        found = self._known_cache.get(as_known_on)
+        if found is None:
+            found = Series(
+                self.table,
+                tuple(
+                    e
+                    for e in self.entries
+                    if (e.document.known_from or e.document.effective_from) <= as_known_on
+                ),
+            )
+            if len(self._known_cache) > 256:
+                self._known_cache.clear()
+            self._known_cache[as_known_on] = found
+        return found

@@ -48,6 +48,7 @@ COMMANDS: dict[str, str] = {
     "compare-editions": "compare_editions",
     "schema": "schema",
     "completion": "completion",
+    "batch": "batch",
 }
 """Subcommand -> its module under ``caopo.cli`` (in ``caopo --help`` order)."""
 

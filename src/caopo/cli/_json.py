@@ -22,6 +22,7 @@ pydantic is imported only when JSON is asked for.
 from __future__ import annotations
 
 import argparse
+import copy
 import dataclasses
 import json
 from dataclasses import dataclass
@@ -212,7 +213,10 @@ def _cents(value: Any, key: str = "") -> Any:
         changes = {
             f.name: _cents(getattr(value, f.name), f.name) for f in dataclasses.fields(value)
         }
-        return dataclasses.replace(value, **changes)
+        rounded = copy.copy(value)  # not replace(): a custom __init__ parses its input
+        for name, new in changes.items():
+            object.__setattr__(rounded, name, new)
+        return rounded
     if isinstance(value, tuple):
         return tuple(_cents(v, key) for v in value)
     if isinstance(value, list):
@@ -240,7 +244,19 @@ def _generator() -> type[GenerateJsonSchema]:
 def _adapter(kind: Any) -> TypeAdapter[Any]:
     from pydantic import TypeAdapter
 
+    # pydantic resolves the forward references of the pydantic-free results (see
+    # forward_refs) in the frame that builds the adapter
+    from caopo.schema.base import Source  # noqa: F401
+
     return TypeAdapter(kind)
+
+
+def forward_refs() -> dict[str, Any]:
+    """Names the pydantic-free results (``salary_scales.salary``) import for type checkers
+    only, so that their annotations can be resolved (``typing.get_type_hints``)."""
+    from caopo.schema.base import Source
+
+    return {"Source": Source}
 
 
 def command_schema(name: str, parser: argparse.ArgumentParser, kind: Any) -> dict[str, Any]:

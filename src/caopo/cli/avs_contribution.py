@@ -35,7 +35,7 @@ def _run(args: argparse.Namespace) -> int:
     print(f"AVS contribution {result.school_year}: {euro(result.total)} ({result.status})")
     for part in result.personal:
         where = f" at {part.school}" if part.school else ""
-        print(f"  {part.name}{where}: {part.rate} {euro(part.amount)}")
+        print(f"  {part.name}{where}: {part.rate_name} {euro(part.amount)}")
     for shared in result.management:
         print(
             f"  management part {shared.scope} {shared.key} ({shared.pupils} pupils, band "

@@ -208,14 +208,14 @@ def _print_statement(statement: BudgetStatement) -> None:
         )
         for lapse in row.lapses:
             print(
-                f"{'':<10}lapsed: {euro(lapse.amount)} of {lapse.origin} on {lapse.on} "
+                f"{'':<10}lapsed: {euro(lapse.amount)} of {lapse.origin_year} on {lapse.on} "
                 f"to {lapse.to}"
             )
         if row.unfunded:
             print(f"{'':<10}unfunded (overspent): {euro(row.unfunded)}")
         if row.lapses_next:
             nxt = row.lapses_next[0]
-            print(f"{'':<10}next lapse: {euro(nxt.amount)} of {nxt.origin} after {nxt.after}")
+            print(f"{'':<10}next lapse: {euro(nxt.amount)} of {nxt.origin_year} after {nxt.on}")
     print(
         f"{'total':<10}{euro(statement.granted):>14}{euro(statement.spent):>14}"
         f"{euro(statement.lapsed):>14}{euro(statement.balance):>14}"

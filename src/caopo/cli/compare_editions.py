@@ -55,13 +55,13 @@ def _print(result: EditionComparison, why: str) -> None:
     computed = result.computed
     if computed is not None:
         print(
-            f"  computed: maximum {euro(computed.before.maximum)} -> "
-            f"{euro(computed.after.maximum)} (perspective {euro(computed.perspective_change)} "
-            f"a month), steps {computed.before.steps} -> {computed.after.steps} "
-            f"({computed.steps_change:+}), increase per step {euro(computed.before.increase_per_step)}"
-            f" -> {euro(computed.after.increase_per_step)} ({computed.status})"
+            f"  computed: maximum {euro(computed.earlier.maximum)} -> "
+            f"{euro(computed.later.maximum)} (perspective {euro(computed.perspective_change)} "
+            f"a month), steps {computed.earlier.steps} -> {computed.later.steps} "
+            f"({computed.steps_change:+}), increase per step {euro(computed.earlier.increase_per_step)}"
+            f" -> {euro(computed.later.increase_per_step)} ({computed.status})"
         )
-    for need in result.missing:
+    for need in result.missing_tables:
         print(f"  not computed: caopo needs {need}")
     published = result.published
     if published is not None:

@@ -176,12 +176,21 @@ def _zsh_positional(index: int, option: _Option) -> str:
 
 
 def _zsh_body(command: _Command, indent: str) -> list[str]:
+    """``_arguments`` for *command*; a command with actions (``tables validate``) completes
+    the action's name, then that action's own options and arguments."""
     specs = [_zsh_spec(o) for o in command.options]
     specs += [_zsh_positional(i, p) for i, p in enumerate(command.positionals, 1)]
-    if command.actions:
-        names = " ".join(a.name for a in command.actions)
-        specs.append(f"'1:action:({names})'")
-    return [f"{indent}_arguments -s {' '.join(specs)}"]
+    if not command.actions:
+        return [f"{indent}_arguments -s {' '.join(specs)}"]
+    names = " ".join(a.name for a in command.actions)
+    specs += [f"'1:action:({names})'", "'*::arg:->action'"]
+    lines = [f"{indent}_arguments -C -s {' '.join(specs)}", f"{indent}case $state in"]
+    lines += [f"{indent}  action)", f"{indent}    case $words[1] in"]
+    for action in command.actions:
+        lines.append(f"{indent}      {action.name})")
+        lines += _zsh_body(action, indent + "        ")
+        lines.append(f"{indent}        ;;")
+    return [*lines, f"{indent}    esac ;;", f"{indent}esac"]
 
 
 def _zsh(tree: _Command) -> str:

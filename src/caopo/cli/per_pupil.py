@@ -44,11 +44,11 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         return emit(args, result, RESULT)
     print(
-        f"{result.kind} {result.school_year}, {result.school_type}, {result.pupils} pupils: "
+        f"{result.funding_kind} {result.school_year}, {result.school_type}, {result.pupils} pupils: "
         f"{euro(result.amount)} ({result.status})"
     )
     for line in result.lines:
-        print(f"  {line.description}: {line.count} x {euro(line.rate)} = {euro(line.amount)}")
+        print(f"  {line.description}: {line.quantity} x {euro(line.rate)} = {euro(line.amount)}")
     if not result.school_types_stated:
         print("  note: the source gives one amount without naming school types")
     print(f"  table: {result.table} ({result.cao})")

@@ -7,7 +7,7 @@ import argparse
 from caopo.cli._json import emit
 from caopo.cli._output import as_date, euro
 from caopo.leaders.allowances import (
-    ALLOWANCES,
+    ALLOWANCE_NAMES,
     SchoolLeaderAllowanceDetail,
     school_leader_allowance_detail,
 )
@@ -24,7 +24,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="directietoelage, bindingstoelage or arbeidsmarkttoelage of a school leader",
         description="School-leader allowances per scale and date, with their source.",
     )
-    parser.add_argument("allowance", help=f"one of: {', '.join(ALLOWANCES)}")
+    parser.add_argument("allowance", help=f"one of: {', '.join(ALLOWANCE_NAMES)}")
     parser.add_argument("--scale", required=True, help="scale, e.g. DB, D12, A11")
     parser.add_argument("--on", required=True, type=as_date, help="date, e.g. 2023-07-01")
     parser.add_argument("--json", action="store_true", help="print JSON")
@@ -37,8 +37,8 @@ def _run(args: argparse.Namespace) -> int:
         return emit(args, d, RESULT)
     print(f"{d.allowance} {d.scale} on {d.on}: {euro(d.amount)} per {d.period} (full-time)")
     print(f"  condition: {d.condition}")
-    if d.paid:
-        print(f"  paid:      {d.paid}")
+    if d.payment_schedule:
+        print(f"  paid:      {d.payment_schedule}")
     print(f"  table:     {d.basis}, {d.cao}")
     for source in d.sources:
         print(f"  source:    {source.title}" + (f" <{source.url}>" if source.url else ""))

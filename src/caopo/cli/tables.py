@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from caopo.catalog.importer import ImportOptions, read_cells, table_yaml, write_table
-from caopo.catalog.inventory import TableInfo, tables
+from caopo.catalog.inventory import Period, TableInfo, periods, tables
 from caopo.catalog.loader import validate_folder
 from caopo.catalog.yaml import is_table_file
 from caopo.cli._json import Rows, emit
@@ -26,7 +26,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser = subparsers.add_parser(
         "tables",
         help="list, validate or import table files",
-        description="Without a subcommand: list every loaded table version.",
+        description=(
+            "Without a subcommand: every loaded table with its published, derived and "
+            "provisional periods (complete or partial), then its versions."
+        ),
     )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(handler=_list)
@@ -41,6 +44,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         ),
     )
     validate.add_argument("path", type=as_path)
+    validate.add_argument(
+        "--replace",
+        action="store_true",
+        help="check as caopo.use_tables(path, replace=True): your versions may replace shipped ones",
+    )
     validate.set_defaults(handler=_validate)
 
     importer = actions.add_parser(
@@ -70,24 +78,47 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     importer.set_defaults(handler=_import)
 
 
+_STATUSES = ("published", "derived", "provisional")
+
+
+def _span(period: Period) -> str:
+    end = period.end or ""
+    coverage = f" {period.coverage}" if period.coverage else ""
+    return f"{period.start}..{end}{coverage}"
+
+
+def _version_line(row: TableInfo) -> str:
+    until = f" until {row.effective_until}" if row.effective_until else ""
+    where = "" if row.origin == "shipped" else f" [user: {row.path}]"
+    if row.carried:
+        where = f" [computed from {row.path.name} by the raises]"
+    return f"    {row.effective_from}{until:17} {row.status:11} {row.cao}{where}"
+
+
 def _list(args: argparse.Namespace) -> int:
     rows = tables()
     if args.json:
         return emit(args, Rows(tuple(rows)), RESULT)
-    for row in rows:
-        until = f" until {row.effective_until}" if row.effective_until else ""
-        where = "" if row.origin == "shipped" else f" [user: {row.path}]"
-        print(f"{row.table:16} {row.effective_from}{until:17} {row.status:11} {row.cao}{where}")
+    spans = periods(rows)
+    for table in dict.fromkeys(row.table for row in rows):
+        print(table)
+        for status in _STATUSES:
+            mine = [_span(p) for p in spans if p.table == table and p.status == status]
+            print(f"  {status:12} {', '.join(mine) or '-'}")
+        for row in rows:
+            if row.table == table:
+                print(_version_line(row))
     return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
     folder: Path = args.path
-    files = validate_folder(folder)
+    files = validate_folder(folder, replace=args.replace)
     if not files:
         raise DataFileError(f"{folder}: no table files (.yaml or .yml) in it or below")
     base = folder if folder.is_dir() else folder.parent
-    print(f"read {len(files)} table file(s) in {base}, all valid with the shipped tables:")
+    how = " (yours replacing shipped versions they clash with)" if args.replace else ""
+    print(f"read {len(files)} table file(s) in {base}, all valid with the shipped tables{how}:")
     for file in files:
         print(f"  {file.relative_to(base)}")
     if folder.is_dir():

@@ -53,8 +53,8 @@ class PersonalPart(Display):
     """``school`` (a leader at a school), ``board`` (bovenschools / multi-school) or the
     reduced role (``aspirant``, ...)."""
     school: str | None
-    rate: str
-    """The rate as printed."""
+    rate_name: str
+    """The name of the rate applied, as printed (``persoonlijk deel``, a reduced rate)."""
     amount: Decimal
 
 
@@ -95,7 +95,7 @@ class AvsContribution(Tabular):
                 "part": "personal",
                 "who": p.name,
                 "school": p.school,
-                "rate": p.rate,
+                "rate_name": p.rate_name,
                 "amount": p.amount,
             }
             for p in self.personal
@@ -105,7 +105,7 @@ class AvsContribution(Tabular):
                 "part": f"management ({m.scope})",
                 "who": ", ".join(m.members),
                 "school": m.key,
-                "rate": f"{m.band} ({m.pupils} pupils)",
+                "rate_name": f"{m.band} ({m.pupils} pupils)",
                 "amount": m.amount,
             }
             for m in self.management

@@ -70,12 +70,14 @@ class ScaleEdition(Display):
 class ComputedChange(Display):
     """The change between two complete tables, computed by caopo."""
 
-    before: ScaleEdition
-    after: ScaleEdition
+    earlier: ScaleEdition
+    """The scale in the table in force on the comparison's ``before`` date."""
+    later: ScaleEdition
+    """The scale in the table in force on the comparison's ``after`` date."""
     perspective_change: Decimal
-    """Maximum after minus maximum before (EUR a month, full time)."""
+    """Maximum later minus maximum earlier (EUR a month, full time)."""
     steps_change: int
-    """Steps after minus steps before (negative: fewer steps to the top)."""
+    """Steps later minus steps earlier (negative: fewer steps to the top)."""
     increase_per_step_change: Decimal
     status: Status
 
@@ -122,7 +124,7 @@ class EditionComparison(Display):
     before: date
     after: date
     computed: ComputedChange | None
-    missing: tuple[str, ...]
+    missing_tables: tuple[str, ...]
     """Which tables would let caopo compute the change (empty when it did)."""
     published: PublishedChange | None
     status: Status
@@ -243,7 +245,7 @@ def compare_editions(
     """*scale* in the tables in force on *before* against those in force on *after*.
 
     ``computed`` holds caopo's own figures where both tables are complete for the scale;
-    ``missing`` names the tables that would let it compute them; ``published`` holds what a
+    ``missing_tables`` names the tables that would let it compute them; ``published`` holds what a
     source printed for this scale and pair of dates. Raises :class:`NotPublishedError` when
     there is neither.
     """
@@ -257,8 +259,8 @@ def compare_editions(
     computed = None
     if old_edition is not None and new_edition is not None:
         computed = ComputedChange(
-            before=old_edition,
-            after=new_edition,
+            earlier=old_edition,
+            later=new_edition,
             perspective_change=new_edition.maximum - old_edition.maximum,
             steps_change=new_edition.steps - old_edition.steps,
             increase_per_step_change=new_edition.increase_per_step - old_edition.increase_per_step,

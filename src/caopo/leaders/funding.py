@@ -28,6 +28,7 @@ Decimal('36842.22')
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from caopo.catalog.loader import catalog
@@ -76,8 +77,9 @@ class DirectorFundingDetail(Display):
     """The pupil count on the teldatum (1 October) before the school year."""
     school_type: SchoolType
     """The column read (``so`` and ``vso`` are read as ``so_vso``)."""
-    school_year: SchoolYear
-    teldatum: str
+    school_year: str
+    """The school year funded, written ``"2013-2014"``."""
+    teldatum: date
     """The 1 October whose count determines this school year's amount."""
     band: str
     boundary: str
@@ -85,7 +87,8 @@ class DirectorFundingDetail(Display):
     status: Status
     sources: tuple[Source, ...]
     includes_directeur_toelage_toeslag: Decimal | None
-    notes: str | None
+    notes: tuple[str, ...]
+    """The source's note on this school type's amounts (none or one)."""
 
 
 def funding_school_type(value: object) -> SchoolType:
@@ -172,15 +175,15 @@ def director_funding_detail(
         amount=amount,
         pupils=count,
         school_type=column,
-        school_year=year,
-        teldatum=str(year.previous().teldatum),
+        school_year=str(year),
+        teldatum=year.previous().teldatum,
         band=band,
         boundary=funding.boundary,
         regulation=table.regulation,
         status=table.status,
         sources=table.sources,
         includes_directeur_toelage_toeslag=funding.includes_directeur_toelage_toeslag,
-        notes=funding.note,
+        notes=() if funding.note is None else (funding.note,),
     )
 
 

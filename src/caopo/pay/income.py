@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from caopo.display import Display, Tabular, record
 from caopo.errors import InvalidInputError
-from caopo.inputs import to_date, to_flag, to_year, to_years
+from caopo.inputs import to_date, to_flag, to_month_of_year, to_year
 from caopo.pay.components import COMPONENTS
 from caopo.pay.components.base import Gap, PayContext
 from caopo.pay.employment import Employment, to_employment
@@ -176,9 +176,7 @@ def annual_income(
         raise InvalidInputError("as_known_on and projection exclude each other")
     plan = plan_year(employment, calendar_year)
     holiday = (
-        None
-        if holiday_month is None
-        else to_years(holiday_month, name="holiday_month", minimum=1, maximum=12)
+        None if holiday_month is None else to_month_of_year(holiday_month, name="holiday_month")
     )
     context = PayContext(employment, calendar_year, plan, known, projection, holiday)
     payslips, gaps = _post_all(context, strict)

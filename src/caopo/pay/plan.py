@@ -22,7 +22,6 @@ from caopo.catalog.loader import catalog
 from caopo.errors import InvalidInputError
 from caopo.pay.employment import Employment, StepChange, step_history
 from caopo.salary_scales.periodiek import periodiek_dates
-from caopo.salary_scales.salary import salary_series
 
 __all__ = [
     "MonthPlan",
@@ -120,7 +119,7 @@ def _change_days(first: date, after: date) -> set[date]:
     """Every first or last day of a salary table version, and every periodiek date, in
     ``first < day < after``: the one scan of the catalog for a whole plan."""
     days = set(periodiek_dates(first, after - timedelta(days=1)))
-    for series in salary_series(catalog()):
+    for series in catalog().salary_series():
         for start, end in series.periods():
             days.update(d for d in (start, end) if d is not None)
     return {d for d in days if first < d < after}

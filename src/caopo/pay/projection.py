@@ -2,11 +2,14 @@
 
 :func:`projected_salary` answers from the table in force where there is one; otherwise it
 takes the latest earlier version holding the cell and applies the raises of the chain
-(:func:`caopo.raises`) up to the date by the one derivation rule
-(:func:`caopo.catalog.derive.carried`: amount x factor, rounded once to the chain's
-``projection_quantum``, whole euros like the shipped derived tables). Its status is the weakest of the base version, the raises and the projection rule
-itself (``derived``). A structural change caopo cannot compute, or a date after the last
-known raise, raises instead of guessing.
+(:func:`caopo.raises`) up to the date by the one carry routine of the catalog
+(:func:`caopo.catalog.carry.carry_cell`: the root cell, a derived version's published base,
+times every raise since, rounded once to the root's quantum), so a projection equals the
+carried table the catalog computes from the same version. Its status is the weakest of the
+base version, the raises and the projection rule itself (``derived``). A structural change
+caopo cannot compute, or a date after the last known raise, raises instead of guessing;
+one that gives a scale another's amounts (schaal 10 = LB from 2026-07-01) answers that
+scale's amount.
 """
 
 from __future__ import annotations
@@ -15,15 +18,17 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from caopo.catalog.derive import RAISE_CHAIN, carried
+from caopo.catalog.carry import Root, carry_cell, root_of
+from caopo.catalog.derive import RAISE_CHAIN
 from caopo.catalog.loader import catalog
+from caopo.catalog.series import Series
 from caopo.display import Display
 from caopo.errors import CaopoError, NoDataForDateError, NotPublishedError, UnknownScaleError
 from caopo.inputs import scale_text, to_date, to_fte, to_step
 from caopo.money import Number, round_cents
 from caopo.pay.lines import Reference
 from caopo.provenance import Status, weakest
-from caopo.salary_scales.salary import SalaryDetail, salary_detail, salary_series
+from caopo.salary_scales.salary import SalaryDetail, salary_detail
 from caopo.schema.base import Source
 from caopo.schema.raises import RaiseChain, RaiseEvent
 from caopo.schema.scales import ScaleTable
@@ -77,9 +82,9 @@ def projected_salary(
 ) -> ProjectedSalary:
     """Monthly salary on *on*: from the table in force, or, where no shipped table covers
     the date, the latest earlier version holding the cell carried forward by the announced
-    general raises (and the 2026-07-01 schaal 10 = LB change), rounded once to the chain's
-    ``projection_quantum`` (whole euros, like the shipped derived tables), then times the
-    werktijdfactor, rounded to cents.
+    general raises (and the 2026-07-01 schaal 10 = LB change), rounded once to the table's
+    quantum (:func:`caopo.catalog.carry.table_quantum`: whole euros for the shipped tables),
+    then times the werktijdfactor, rounded to cents.
 
     Status: the weakest of what it rests on: ``derived`` for a projection from published
     raises, ``provisional`` when a provisional raise or table takes part.
@@ -112,50 +117,47 @@ def projected_salary(
     )
 
 
-def _base(code: str, step: int, day: date) -> ScaleTable | None:
-    """The latest version starting on or before *day* that holds *code* trede *step*."""
-    base: ScaleTable | None = None
-    for series in salary_series(catalog()):
+def _base(code: str, step: int, day: date) -> tuple[Series[ScaleTable], ScaleTable] | None:
+    """The latest version starting on or before *day* that holds *code* trede *step*, with
+    its series."""
+    found: tuple[Series[ScaleTable], ScaleTable] | None = None
+    for series in catalog().salary_series():
         for version in series.versions:
             if version.effective_from > day or step not in version.cells.get(code, {}):
                 continue
-            if base is None or version.effective_from > base.effective_from:
-                base = version
-    return base
+            if found is None or version.effective_from > found[1].effective_from:
+                found = series, version
+    return found
 
 
 @dataclass(frozen=True, slots=True)
 class _Carried:
     amount: Decimal
-    """Rounded once to the chain's ``projection_quantum``."""
+    """Rounded once to the root's quantum."""
     applied: tuple[date, ...]
     rests_on: tuple[Reference, ...]
     sources: tuple[Source, ...]
-    quantum: Decimal
+    root: Root
 
 
-def _carry(base: ScaleTable, code: str, step: int, day: date) -> _Carried:
-    """Apply every raise of the chain after *base* up to *day* to the cell: the amount
-    (the base cell, or the amount of a scale it takes over) times the product of the
-    percentage raises after it, rounded once (:func:`~caopo.catalog.derive.carried`)."""
+def _carry(
+    series: Series[ScaleTable], base: ScaleTable, code: str, step: int, day: date
+) -> _Carried:
+    """Apply every raise of the chain after *base* up to *day* to the cell by the one carry
+    routine of the catalog (:func:`caopo.catalog.carry.carry_cell`): the root cell (a
+    derived version's published base) times every raise since, rounded once."""
     chain = catalog().document(RAISE_CHAIN, RaiseChain)
-    amount, factor = base.cells[code][step], Decimal(1)
+    root = root_of(series, base, chain)
     applied: list[date] = []
     refs = [_version_reference(base)]
     sources = list(base.sources)
     for event in chain.events:
         if not base.effective_from < event.on <= day or base.table not in event.applies_to:
             continue
-        if event.change == "percentage":
-            factor *= event.factor
-        elif event.same_amounts_as is not None:
-            if code not in event.same_amounts_as.scales:
-                continue
-            same = projected_salary(event.same_amounts_as.as_scale, step, on=event.on)
-            amount, factor = same.full_time_amount, Decimal(1)
-            refs.extend(same.rests_on)
-            sources.extend(same.sources)
-        else:
+        same = event.same_amounts_as
+        if same is not None and code not in same.scales:
+            continue
+        if event.change != "percentage":
             what = "structural change" if event.change == "structural" else "unquantified raise"
             raise NotPublishedError(
                 f"{code} trede {step} on {day}: cannot project {base.table} "
@@ -167,23 +169,28 @@ def _carry(base: ScaleTable, code: str, step: int, day: date) -> _Carried:
         refs.append(_raise_reference(event))
         sources.extend(event.sources)
     return _Carried(
-        carried(amount, factor, chain.projection_quantum),
+        carry_cell(root, code, step, tuple(applied), chain),
         tuple(applied),
         tuple(refs),
         tuple(dict.fromkeys(sources)),
-        chain.projection_quantum,
+        root,
     )
 
 
-def _taken_over(code: str, step: int, day: date, factor: Decimal) -> ProjectedSalary | None:
-    """Where a structural change of the chain on or before *day* gave *code* the step
-    amounts of another scale (2026-07-01: schaal 10 takes LB's) and no table holds *code*:
-    that scale's amount on *day*, resting on the change as well."""
+def _taken_over(
+    code: str, step: int, day: date, factor: Decimal, after: date | None
+) -> ProjectedSalary | None:
+    """Where a structural change of the chain after *after* and on or before *day* gave
+    *code* the step amounts of another scale (2026-07-01: schaal 10 takes LB's): that
+    scale's amount on *day* (its table, else its projection), resting on the change as well."""
     chain = catalog().document(RAISE_CHAIN, RaiseChain)
     events = [
         e
         for e in chain.events
-        if e.on <= day and e.same_amounts_as is not None and code in e.same_amounts_as.scales
+        if e.on <= day
+        and (after is None or e.on > after)
+        and e.same_amounts_as is not None
+        and code in e.same_amounts_as.scales
     ]
     if not events:
         return None
@@ -215,13 +222,14 @@ def _taken_over(code: str, step: int, day: date, factor: Decimal) -> ProjectedSa
 def _project(
     code: str, step: int, day: date, factor: Decimal, reason: CaopoError
 ) -> ProjectedSalary:
-    base = _base(code, step, day)
-    if base is None:
-        taken = _taken_over(code, step, day, factor)
-        if taken is not None:
-            return taken
+    found = _base(code, step, day)
+    taken = _taken_over(code, step, day, factor, None if found is None else found[1].effective_from)
+    if taken is not None:
+        return taken
+    if found is None:
         raise type(reason)(f"{reason}; no earlier table holds {code} trede {step} to project from")
-    forward = _carry(base, code, step, day)
+    series, base = found
+    forward = _carry(series, base, code, step, day)
     end = base.effective_until
     if end is not None and day >= end and not any(on >= end for on in forward.applied):
         raise NoDataForDateError(
@@ -231,6 +239,7 @@ def _project(
     if not forward.applied:
         raise reason
     refs = tuple(dict.fromkeys((*forward.rests_on, PROJECTION)))
+    root = forward.root.version
     return ProjectedSalary(
         round_cents(forward.amount * factor),
         forward.amount,
@@ -244,8 +253,9 @@ def _project(
         base.effective_from,
         forward.applied,
         f"projection: {base.table} {base.effective_from} ({base.status}) carried forward by "
-        f"{', '.join(str(d) for d in forward.applied)}, rounded once to "
-        f"EUR {forward.quantum} (the raise chain's projection_quantum)",
+        f"{', '.join(str(d) for d in forward.applied)}: {root.table} {root.effective_from} "
+        f"times every raise since, rounded once to EUR {forward.root.quantum} (the table's own "
+        f"precision)",
         forward.sources,
         refs,
     )

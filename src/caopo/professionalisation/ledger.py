@@ -97,9 +97,11 @@ class Spending:
 class Lapse:
     """Money of one year of origin that lapsed at the end of a budget year."""
 
-    origin: int
+    origin_year: int
+    """The budget year the money was granted in."""
     amount: Decimal
     on: date
+    """The last day of the budget year at whose end it lapsed."""
     to: str
     rule: str
 
@@ -108,9 +110,11 @@ class Lapse:
 class ScheduledLapse:
     """What will lapse, and when, if nothing more is spent and the rule stays as it is."""
 
-    origin: int
+    origin_year: int
+    """The budget year the money was granted in."""
     amount: Decimal
-    after: date
+    on: date
+    """The last day of the budget year at whose end it will lapse (as :attr:`Lapse.on`)."""
     to: str
 
 

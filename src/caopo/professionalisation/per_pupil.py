@@ -76,13 +76,15 @@ of this one function (no other rule takes it), so its spellings live here. Any c
 
 @dataclass(frozen=True, slots=True)
 class FundingLine:
-    """One component applied to the school: ``count x rate = amount`` (unrounded)."""
+    """One component applied to the school: ``quantity x rate = amount`` (unrounded)."""
 
     id: str
     description: str
     per: str
     rate: Decimal
-    count: int
+    """EUR per :attr:`per` (a pupil or the school)."""
+    quantity: int
+    """The pupils for a per-pupil component, 1 for a per-school one."""
     amount: Decimal
 
 
@@ -90,7 +92,8 @@ class FundingLine:
 class PerPupilResult(Display):
     """The funding of one school for one school year, with its provenance."""
 
-    kind: str
+    funding_kind: str
+    """A key of :data:`FUNDING_KINDS` (a table's ``kind`` is its data kind)."""
     school_type: SchoolType
     school_year: str
     pupils: int
@@ -104,7 +107,8 @@ class PerPupilResult(Display):
     school_types_stated: bool
     payment_schedule: str | None
     sources: tuple[Source, ...]
-    notes: str | None
+    notes: tuple[str, ...]
+    """The table version's notes (none or one)."""
 
 
 def _kind(value: object) -> str:
@@ -165,15 +169,15 @@ def _lines(version: PerPupilFunding, stype: SchoolType, pupils: int) -> tuple[Fu
     for component in version.components:
         if component.school_types is not None and stype not in component.school_types:
             continue
-        count = pupils if component.per == "pupil" else 1
+        quantity = pupils if component.per == "pupil" else 1
         lines.append(
             FundingLine(
                 id=component.id,
                 description=component.description,
                 per=component.per,
                 rate=component.amount,
-                count=count,
-                amount=component.amount * count,
+                quantity=quantity,
+                amount=component.amount * quantity,
             )
         )
     return tuple(lines)
@@ -205,7 +209,7 @@ def per_pupil_funding_detail(
     lines = _lines(version, stype, count)
     total = round_cents(sum((line.amount for line in lines), Decimal(0)))
     return PerPupilResult(
-        kind=key,
+        funding_kind=key,
         school_type=stype,
         school_year=str(year),
         pupils=count,
@@ -219,7 +223,7 @@ def per_pupil_funding_detail(
         school_types_stated=version.school_types is not None,
         payment_schedule=version.payment_schedule,
         sources=version.sources,
-        notes=version.notes,
+        notes=() if version.notes is None else (version.notes,),
     )
 
 

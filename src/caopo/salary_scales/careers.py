@@ -54,7 +54,7 @@ from caopo.salary_scales.periodiek import (
     periodiek,
     periodiek_dates,
 )
-from caopo.salary_scales.salary import cell, salary_series, table_label, version_holding
+from caopo.salary_scales.salary import cell, table_label, version_holding
 from caopo.schema.base import Source
 from caopo.schema.mappings import Transition
 
@@ -227,7 +227,7 @@ def _in_service(value: date | str, since: date) -> date:
 def _event_dates(since: date, until: date) -> list[date]:
     days: set[date] = set(periodiek_dates(since, until))
     days.update(conversion_dates())
-    for series in salary_series(catalog()):
+    for series in catalog().salary_series():
         for start, end in series.periods():
             days.add(start)
             if end is not None:

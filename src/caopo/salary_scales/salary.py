@@ -17,12 +17,16 @@ applies (:mod:`caopo.catalog.derive`, :func:`caopo.provenance.weakest`).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from caopo.catalog.loader import Catalog, catalog
-from caopo.catalog.series import Series
+from caopo.catalog import state
+from caopo.catalog.compiled import salary_index
+from caopo.catalog.salary_index import SalaryIndex, SalaryVersion
 from caopo.display import Display
 from caopo.errors import (
     NoDataForDateError,
@@ -33,9 +37,11 @@ from caopo.errors import (
 from caopo.inputs import scale_text, to_date, to_fte, to_step
 from caopo.money import Number, round_cents
 from caopo.provenance import Status
-from caopo.salary_scales.codes import ScaleLike, code_order
-from caopo.schema.base import Source
-from caopo.schema.scales import ScaleTable
+
+if TYPE_CHECKING:
+    from caopo.salary_scales.codes import ScaleLike
+    from caopo.schema.base import Source
+    from caopo.schema.scales import ScaleTable
 
 __all__ = [
     "Cell",
@@ -43,15 +49,67 @@ __all__ = [
     "cell",
     "salary",
     "salary_detail",
-    "salary_series",
     "scales",
     "steps",
     "table_label",
     "version_holding",
 ]
 
+P = TypeVar("P")
+_MEMO_LIMIT = 4096
+_KEYS: dict[tuple[object, object], tuple[str, int]] = {}
+_DAYS: dict[object, date] = {}
+_FTES: dict[object, Decimal] = {}
 
-_TABLE_ORDER = {"teachers": 0, "support_staff": 1, "school_leaders": 2}
+
+def _memo(cache: dict[Any, P], key: object, parse: Callable[[], P]) -> P:
+    """*parse* (), remembered by *key*: the parsers of :mod:`caopo.inputs` are pure, so the
+    warm path reads what they answered before (only answers are remembered; junk raises
+    every time)."""
+    found = parse()
+    if len(cache) >= _MEMO_LIMIT:
+        cache.clear()
+    cache[key] = found
+    return found
+
+
+def _cell_key(scale: object, step: object) -> tuple[str, int]:
+    """``(scale code, step)`` as :func:`~caopo.inputs.scale_text` and
+    :func:`~caopo.inputs.to_step` read them; remembered for plain text and numbers (a bool
+    is never remembered: ``True == 1``)."""
+    of_scale, of_step = type(scale), type(step)
+    if (of_scale is str or of_scale is int) and (of_step is int or of_step is str):
+        found = _KEYS.get((scale, step))
+        if found is not None:
+            return found
+        return _memo(_KEYS, (scale, step), lambda: (scale_text(scale), to_step(step)))
+    return scale_text(scale), to_step(step)
+
+
+def _day(on: object) -> date:
+    if type(on) is date:
+        return on
+    if type(on) is str:
+        found = _DAYS.get(on)
+        return found if found is not None else _memo(_DAYS, on, lambda: to_date(on))
+    return to_date(on)
+
+
+def _fte(fte: object) -> Decimal:
+    """The werktijdfactor as :func:`~caopo.inputs.to_fte` reads it, remembered by its exact
+    text (``Decimal('0.80')`` and ``Decimal('0.8')`` are remembered apart)."""
+    kind = type(fte)
+    if kind is Decimal or kind is int or kind is str:
+        key = str(fte) if kind is Decimal else fte
+        found = _FTES.get(key)
+        return found if found is not None else _memo(_FTES, key, lambda: to_fte(fte))
+    return to_fte(fte)
+
+
+def _index(as_known_on: date | None = None) -> SalaryIndex:
+    snap = state.current()
+    index = snap.index or salary_index()
+    return index if as_known_on is None else index.as_known_on(as_known_on)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,65 +136,47 @@ class SalaryDetail(Display):
     """One line: the table version, and for a derived version the rule that computed it."""
 
 
-_SERIES_CACHE: list[tuple[Catalog, tuple[Series[ScaleTable], ...]]] = []
+def _listing(versions: tuple[SalaryVersion, ...]) -> str:
+    from caopo.salary_scales.codes import code_order
 
-
-def salary_series(cat: Catalog) -> tuple[Series[ScaleTable], ...]:
-    """The salary tables (teachers, support staff, school leaders, then any other), each
-    as its series of versions; worked out once per catalog."""
-    if _SERIES_CACHE and _SERIES_CACHE[0][0] is cat:
-        return _SERIES_CACHE[0][1]
-    ids = cat.table_ids(ScaleTable)
-    ordered = sorted(ids, key=lambda t: (_TABLE_ORDER.get(t, len(_TABLE_ORDER)), t))
-    found = tuple(cat.series(table, ScaleTable) for table in ordered)
-    _SERIES_CACHE[:] = [(cat, found)]
-    return found
-
-
-def _in_force(cat: Catalog, on: date, as_known_on: date | None = None) -> list[ScaleTable]:
-    every = salary_series(cat)
-    found = [
-        version
-        for series in every
-        if (version := series.get(on, as_known_on=as_known_on)) is not None
-    ]
-    if not found:
-        covered = "; ".join(f"{series.table} from {series.starts[0]}" for series in every)
-        known = f" as known on {as_known_on}" if as_known_on else ""
-        raise NoDataForDateError(f"no salary table is in force on {on}{known}; shipped: {covered}")
-    return found
-
-
-def _listing(versions: list[ScaleTable]) -> str:
     return "; ".join(
         f"{', '.join(sorted(v.cells, key=code_order))} ({v.table} {v.effective_from})"
         for v in versions
     )
 
 
+def _not_in_force(index: SalaryIndex, on: date, as_known_on: date | None) -> NoDataForDateError:
+    covered = "; ".join(f"{table} from {start}" for table, start in index.first_starts().items())
+    known = f" as known on {as_known_on}" if as_known_on else ""
+    return NoDataForDateError(f"no salary table is in force on {on}{known}; shipped: {covered}")
+
+
 def _find(
     scale: str, step: int, on: date, as_known_on: date | None = None
-) -> tuple[ScaleTable, Decimal]:
-    """The version holding *scale* trede *step* on *on*, and the amount.
+) -> tuple[Decimal, SalaryVersion, SalaryIndex]:
+    """The amount of *scale* trede *step* on *on*, the version holding it and the index read.
 
     A :class:`NotPublishedError` names the cell first (``"LB trede 5 on 2022-08-01: ..."``);
     :class:`NoDataForDateError`, :class:`UnknownScaleError` and
     :class:`StepOutOfRangeError` name the date or the scale (:func:`cell` relies on it).
     """
-    versions = _in_force(catalog(), on, as_known_on)
+    index = _index(as_known_on)
+    hit = index.find(scale, step, on)
+    if hit is not None:
+        return hit[0], hit[1], index
+    versions = index.versions_on(on)
+    if not versions:
+        raise _not_in_force(index, on, as_known_on)
     for version in versions:
+        reason = version.omitted.get((scale, step))
+        if reason is not None:
+            raise NotPublishedError(
+                f"{scale} trede {step} on {on}: left out of {version.table} "
+                f"{version.effective_from}: {reason}"
+            )
         steps_of = version.cells.get(scale)
         if steps_of is None:
             continue
-        amount = steps_of.get(step)
-        if amount is not None:
-            return version, amount
-        for cell in version.omitted:
-            if cell.scale == scale and cell.step == step:
-                raise NotPublishedError(
-                    f"{scale} trede {step} on {on}: left out of {version.table} "
-                    f"{version.effective_from}: {cell.reason.strip()}"
-                )
         published = ", ".join(str(s) for s in sorted(steps_of))
         if version.coverage == "partial":
             raise NotPublishedError(
@@ -165,8 +205,21 @@ def salary(scale: ScaleLike, step: int | str, *, on: date | str, fte: Number = 1
     >>> salary("LB", 5, on="2024-11-01", fte="0.8")
     Decimal('3094.40')
     """
-    _, amount = _find(scale_text(scale), to_step(step), to_date(on))
-    return round_cents(amount * to_fte(fte))
+    # The warm path, inlined: the remembered inputs, one bisect, one dictionary read, the
+    # one rounding. Anything not remembered goes through the parsers of caopo.inputs.
+    of_scale, of_step, of_fte = type(scale), type(step), type(fte)
+    plain = (of_scale is str or of_scale is int) and (of_step is int or of_step is str)
+    key = _KEYS.get((scale, step)) if plain else None
+    if key is None:
+        key = _cell_key(scale, step)
+    day = on if type(on) is date else _day(on)
+    index = state.current().index or salary_index()
+    hit = index.cells[bisect_right(index.bounds, day)].get(key)
+    amount = _find(*key, day)[0] if hit is None else hit[0]
+    factor = None
+    if of_fte is Decimal or of_fte is int or of_fte is str:
+        factor = _FTES.get(str(fte) if of_fte is Decimal else fte)
+    return round_cents(amount * (_fte(fte) if factor is None else factor))
 
 
 def salary_detail(
@@ -186,10 +239,9 @@ def salary_detail(
     >>> detail.amount, detail.status, detail.effective_from
     (Decimal('3868.00'), 'published', datetime.date(2024, 10, 1))
     """
-    code, trede, day, factor = scale_text(scale), to_step(step), to_date(on), to_fte(fte)
+    (code, trede), day, factor = _cell_key(scale, step), _day(on), _fte(fte)
     known = None if as_known_on is None else to_date(as_known_on, name="as_known_on")
-    version, amount = _find(code, trede, day, known)
-    end = catalog().series(version.table, ScaleTable).end_of(version)
+    amount, version, index = _find(code, trede, day, known)
     return SalaryDetail(
         amount=round_cents(amount * factor),
         full_time_amount=amount,
@@ -199,23 +251,11 @@ def salary_detail(
         on=day,
         table=version.table,
         effective_from=version.effective_from,
-        effective_until=end,
+        effective_until=index.end_of(version),
         status=version.status,
         cao=version.cao,
         sources=version.sources,
-        basis=_basis(version),
-    )
-
-
-def _basis(version: ScaleTable) -> str:
-    name = f"{version.table} {version.effective_from} ({version.status})"
-    rule = version.derivation
-    if rule is None:
-        return name
-    raises = ", ".join(str(d) for d in rule.raises)
-    return (
-        f"{name}: {version.table} {rule.base} carried forward by the general raises of "
-        f"{raises}, rounded once to {rule.quantum} euro"
+        basis=version.basis,
     )
 
 
@@ -225,7 +265,13 @@ def scales(*, on: date | str) -> tuple[str, ...]:
     >>> scales(on="2024-11-01")
     ('LB', 'LC', 'LD', 'LE')
     """
-    versions = _in_force(catalog(), to_date(on))
+    from caopo.salary_scales.codes import code_order
+
+    day = to_date(on)
+    index = _index()
+    versions = index.versions_on(day)
+    if not versions:
+        raise _not_in_force(index, day, None)
     return tuple(code for v in versions for code in sorted(v.cells, key=code_order))
 
 
@@ -236,7 +282,10 @@ def steps(scale: ScaleLike, *, on: date | str) -> tuple[int, ...]:
     (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
     """
     code, day = scale_text(scale), to_date(on)
-    versions = _in_force(catalog(), day)
+    index = _index()
+    versions = index.versions_on(day)
+    if not versions:
+        raise _not_in_force(index, day, None)
     for version in versions:
         if code in version.cells:
             return tuple(sorted(version.cells[code]))
@@ -246,14 +295,16 @@ def steps(scale: ScaleLike, *, on: date | str) -> tuple[int, ...]:
     )
 
 
-def table_label(version: ScaleTable) -> str:
+def table_label(version: ScaleTable | SalaryVersion) -> str:
     """``'teachers 2024-10-01'``: a table version as a timeline names it."""
     return f"{version.table} {version.effective_from}"
 
 
 def version_holding(code: str, on: date) -> ScaleTable | None:
     """The salary table version in force on *on* that has amounts of *code*, if any."""
-    for series in salary_series(catalog()):
+    from caopo.catalog.loader import catalog
+
+    for series in catalog().salary_series():
         version = series.get(on)
         if version is not None and code in version.cells:
             return version
@@ -288,7 +339,7 @@ def cell(scale: str, step: int, on: date) -> Cell:
     LB trede 5 on 2022-08-01: teachers 2022-07-01 is a partial table; published steps of LB: 1, 10, 12. Load the official table as your own (caopo.use_tables) to fill it in
     """
     try:
-        version, amount = _find(scale, step, on)
+        amount, version, _ = _find(scale, step, on)
     except NotPublishedError as exc:
         return _gap(scale, on, str(exc))
     except (NoDataForDateError, UnknownScaleError, StepOutOfRangeError) as exc:
@@ -297,5 +348,5 @@ def cell(scale: str, step: int, on: date) -> Cell:
 
 
 def _gap(scale: str, on: date, reason: str) -> Cell:
-    holder = version_holding(scale, on)
+    holder = next((v for v in _index().versions_on(on) if scale in v.cells), None)
     return Cell(None, table_label(holder) if holder else None, None, reason)

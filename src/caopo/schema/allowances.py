@@ -343,14 +343,14 @@ class OneOffPayments(DataDocument):
         return self
 
 
-AllowanceName = Literal["directietoelage", "bindingstoelage", "arbeidsmarkttoelage"]
+AllowanceName = Literal["directietoelage", "arbeidsmarkttoelage"]
 
 ALLOWANCES: dict[str, str] = {
     "directietoelage": "school_leaders_directietoelage",
-    "bindingstoelage": "school_leaders_bindingstoelage",
     "arbeidsmarkttoelage": "school_leaders_arbeidsmarkttoelage",
 }
-"""Allowance name -> table id."""
+"""Allowance name -> table id of the school-leader allowances of their own kind (the
+bindingstoelage is a :class:`YearlyAllowance` of every category)."""
 
 
 class SchoolLeaderAllowanceTable(TableVersion):

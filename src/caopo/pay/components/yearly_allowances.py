@@ -50,13 +50,21 @@ def yearly_allowance_rule(
 
 
 def _at_top(employment: Employment, step: int, day: date) -> bool:
-    top = top_step(scale_code(employment.scale).period(day), on=day)
-    if top is None:
-        raise NotPublishedError(
-            f"{employment.scale} on {day}: the number of treden is not known, so whether trede "
-            f"{step} is the top step (which decides the toelage) cannot be told"
-        )
-    return step >= top
+    """Whether *step* is the top step on *day*; below the least number of treden the scale
+    is known to have (``steps_at_least``, e.g. D12 from 2022) it is not, though the top
+    itself is not published."""
+    period = scale_code(employment.scale).period(day)
+    top = top_step(period, on=day)
+    if top is not None:
+        return step >= top
+    if period.steps_at_least is not None and step < period.steps_at_least:
+        return False
+    bound = "" if period.steps_at_least is None else f" (at least {period.steps_at_least})"
+    raise NotPublishedError(
+        f"{employment.scale} on {day}: the number of treden is not published{bound}, so "
+        f"whether trede {step} is the top step (which decides the toelage) cannot be told; "
+        "a complete table of the scale (caopo.use_tables) tells it"
+    )
 
 
 def _rows(version: YearlyAllowance, employment: Employment) -> list[YearlyAllowanceRow]:
