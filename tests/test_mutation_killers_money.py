@@ -155,7 +155,7 @@ def test_a_remainder_of_75_cents_lapses_after_its_usable_years() -> None:
         saving_agreed=True,
         spending=[("2019-03-01", "2999.25")],
     )
-    lapsed = [(lapse.origin, lapse.amount) for row in statement.rows for lapse in row.lapses]
+    lapsed = [(lapse.origin_year, lapse.amount) for row in statement.rows for lapse in row.lapses]
     assert lapsed == [(2019, Decimal("0.75"))]
     last = statement.rows[-1]
     assert last.closing_balance == sum(a for _, a in last.closing_by_origin)
