@@ -9,8 +9,7 @@ accepts the same spellings and refuses the same junk with the same message:
 * a :class:`Category` of staff and a :class:`SchoolType`, each with the Dutch and English
   names people write.
 
-Amounts are parsed by :func:`caopo.money.to_amount` (at most two decimals: Dutch
-``"4.861"`` is refused, never read as EUR 4,86), factors by :func:`caopo.money.to_decimal`. Every refusal is an
+Amounts (two decimals at most) and factors are parsed in :mod:`caopo.money`. Every refusal is an
 :class:`~caopo.errors.InvalidInputError` (or :class:`~caopo.errors.UnknownScaleError` for
 text that is no scale code) naming the input and what would be valid.
 """
@@ -20,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from contextlib import suppress
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -154,20 +154,12 @@ def to_flag(value: object, *, name: str) -> bool:
 
 
 def to_folder(value: object, *, name: str = "folder") -> Path:
-    """A folder that exists, as a :class:`~pathlib.Path`: text or an :class:`os.PathLike`.
-    Checked before any file is read, so a wrong path costs nothing."""
+    """A folder that exists (text or an :class:`os.PathLike`), checked before any file is read."""
     text = os.fspath(value) if isinstance(value, (str, os.PathLike)) else None
-    if not isinstance(text, str) or not text.strip():
-        raise InvalidInputError(
-            f"{name} must be the path of a folder (str or Path), not {shown(value)}"
-        )
-    try:
-        found = Path(text).is_dir()
-    except (OSError, ValueError):  # a NUL byte, a name too long for the system
-        found = False
-    if not found:
-        raise InvalidInputError(f"{name} {shown(value)} is not a folder that exists")
-    return Path(text)
+    with suppress(OSError):  # a name too long for the system
+        if isinstance(text, str) and text.strip() and Path(text).is_dir():
+            return Path(text)
+    raise InvalidInputError(f"{name} must be a folder that exists, not {shown(value)}")
 
 
 def to_years(value: object, *, name: str, minimum: int, maximum: int) -> int:
@@ -458,9 +450,8 @@ def scale_text(value: object, *, name: str = "scale") -> str:
             f"{name} must be a scale code (str), a number or a ScaleCode, "
             f"not {type(value).__name__} {shown(value)}"
         )
-    # no scale number has three digits (nor 5,000: str() of it would raise)
-    value_text = "" if isinstance(value, int) and not 0 <= value < 100 else str(value)
-    text = " ".join(value_text.upper().split()) if len(value_text) <= 64 else ""
+    short = not isinstance(value, int) or 0 <= value < 100  # no str() of a 5,000-digit int
+    text = " ".join(str(value).upper().split()) if short and len(str(value)) <= 64 else ""
     match = _SCALE_TEXT.match(text) if text.isascii() else None
     if match is None:
         raise UnknownScaleError(
