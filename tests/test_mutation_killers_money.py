@@ -177,4 +177,3 @@ def test_a_spending_must_fall_inside_the_statement(on: str, fits: bool) -> None:
     else:
         with pytest.raises(caopo.InvalidInputError, match="outside the statement"):
             _statement((on, "10"))
-
