@@ -177,3 +177,19 @@ def test_a_spending_must_fall_inside_the_statement(on: str, fits: bool) -> None:
     else:
         with pytest.raises(caopo.InvalidInputError, match="outside the statement"):
             _statement((on, "10"))
+
+
+def test_a_statement_spans_at_most_sixty_years_before_any_work() -> None:
+    # the bound is caopo's own (MAX_YEARS, professionalisation/ledger.py): 60 years refused
+    # by name before a table is read; 59 get past the bound to the tables
+    with pytest.raises(caopo.InvalidInputError, match="first_year"):
+        caopo.budget_statement("director", first_year=2000, last_year=2060, saving_agreed=True)
+    with pytest.raises(caopo.CaopoError) as caught:
+        caopo.budget_statement("director", first_year=2000, last_year=2059, saving_agreed=True)
+    assert "first_year" not in str(caught.value)
+
+
+@pytest.mark.parametrize("item", [("2022-03-01", "10", "extra"), ["2022-03-01"]])
+def test_a_spending_is_exactly_a_pair(item: object) -> None:
+    with pytest.raises(caopo.InvalidInputError, match="pair"):
+        _statement(item)  # type: ignore[arg-type]
