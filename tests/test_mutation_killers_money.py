@@ -193,3 +193,20 @@ def test_a_statement_spans_at_most_sixty_years_before_any_work() -> None:
 def test_a_spending_is_exactly_a_pair(item: object) -> None:
     with pytest.raises(caopo.InvalidInputError, match="pair"):
         _statement(item)  # type: ignore[arg-type]
+
+
+def test_usable_years_when_unread_are_bounded_and_a_year_off_gets_nothing() -> None:
+    # caopo's bound (MAX_USABLE_YEARS = 10): 11 is refused by name before any work
+    with pytest.raises(caopo.InvalidInputError, match="usable_years_when_unread"):
+        caopo.budget_statement(
+            "director",
+            first_year=2022,
+            last_year=2022,
+            saving_agreed=True,
+            usable_years_when_unread=11,
+        )
+    # werktijdfactor 0: a year without employment grants nothing (fte allows 0 here)
+    row = caopo.budget_statement(
+        "director", first_year=2022, last_year=2022, saving_agreed=True, fte=0
+    ).rows[0]
+    assert row.granted == 0
