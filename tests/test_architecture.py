@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "inputs": 2,
     "provenance": 2,
     "display": 2,
+    "delimited": 2,
     "dates": 3,
     "schema": 4,
     "catalog": 5,

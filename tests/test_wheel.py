@@ -83,7 +83,7 @@ def test_wheel_installs_and_calculates_from_another_directory(tmp_path: Path) ->
         text=True,
         check=True,
     )
-    assert json.loads(cli.stdout)["amount"] == "3868.00"
+    assert json.loads(cli.stdout)["result"]["amount"] == "3868.00"
     assert "site-packages" in subprocess.run(
         [python, "-c", "import caopo.catalog.loader as c; print(c.shipped_data_dir())"],
         cwd=elsewhere, env=CLEAN_ENV, capture_output=True, text=True, check=True,

@@ -23,8 +23,10 @@ __all__ = [
     "add_months",
     "add_years",
     "funded_school_year",
+    "months_from",
     "school_year",
     "school_year_of",
+    "since_last",
 ]
 
 
@@ -47,6 +49,30 @@ def add_months(day: date, months: int) -> date:
     year, month = divmod(index, 12)
     last = calendar.monthrange(year, month + 1)[1]
     return date(year, month + 1, min(day.day, last))
+
+
+def since_last(month: date, month_number: int) -> date:
+    """The first month after the most recent *month_number* (1-12) before *month*'s
+    month (this calendar year or the one before): the first month a payment in *month*
+    covers, when the previous payment was in *month_number*.
+
+    >>> since_last(date(2025, 5, 1), 5), since_last(date(2025, 3, 1), 5)
+    (datetime.date(2024, 6, 1), datetime.date(2024, 6, 1))
+    >>> since_last(date(2025, 9, 1), 5)
+    datetime.date(2025, 6, 1)
+    """
+    year = month.year if month.month > month_number else month.year - 1
+    return add_months(date(year, month_number, 1), 1)
+
+
+def months_from(first: date, last: date) -> list[date]:
+    """The first days of the months from *first*'s month up to and including *last*'s.
+
+    >>> months_from(date(2024, 11, 1), date(2025, 1, 31))
+    [datetime.date(2024, 11, 1), datetime.date(2024, 12, 1), datetime.date(2025, 1, 1)]
+    """
+    count = (last.year - first.year) * 12 + last.month - first.month + 1
+    return [add_months(first.replace(day=1), k) for k in range(count)]
 
 
 SCHOOL_YEAR_START = (8, 1)

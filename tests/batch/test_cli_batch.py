@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from caopo import Employment, annual_income
 from caopo.batch import gather
 from caopo.cli import main
 
-SEMICOLON = "naam;schaal;trede;fte\nAnna;LB;5;0,8\nBert;LC;x;1\n\nCees;LB;4;1;extra\n"
+SEMICOLON = "naam;schaal;trede;fte\nAnna;LB;5;0,8\nBert;LC;x;1\n\nCees;LB;4;1\n"
 
 
 def test_semicolons_decimal_comma_and_stdin(
@@ -30,11 +32,26 @@ def test_semicolons_decimal_comma_and_stdin(
     assert lines[2].endswith(
         ";;;row 2: column 'trede' must be a whole number from 1 to 99, not 'x'"
     )
-    assert lines[3] == "Cees;LB;4;1;;;row 3: has 5 fields, the header 4"
-    assert err.startswith("caopo: 1 of 3 rows priced, 2 failed at lines 3, 5 (the error")
+    assert lines[3].startswith("Cees;LB;4;1;") and lines[3].endswith(";published;")
+    assert err.startswith("caopo: 2 of 3 rows priced, 1 failed at lines 3 (the error")
     assert err.endswith(
         "; first: line 3: row 2: column 'trede' must be a whole number from 1 to 99, not 'x'\n"
     )
+
+
+def test_a_row_with_more_fields_stops_the_batch(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A cell too many is a file that is not a table (an unquoted decimal comma, most
+    likely): exit 2 before any row is priced, naming the line, not a row error."""
+    monkeypatch.setattr("sys.stdin", io.StringIO("scale,step,fte\nLB,5,1\nLC,3,0,8\n"))
+    assert main(["batch", "salaries", "-", "--on", "2024-11-01"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith(
+        "caopo: error: standard input (line 3): 4 cells but the header has 3 ('scale,step,fte')"
+    )
+    assert 'a decimal comma: "0,8"' in err and err.count("\n") == 1
 
 
 def test_all_rows_priced_exits_0_and_writes_the_file(
@@ -75,15 +92,15 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert main([*args, "--step", "trede"]) == 2
     assert "no column 'fte'" in capsys.readouterr().err
     assert main(["batch", "salaries", str(tmp_path / "none.csv")]) == 2
-    assert "cannot read" in capsys.readouterr().err
+    assert "none.csv: cannot be read" in capsys.readouterr().err
     doubled = tmp_path / "doubled.csv"
     doubled.write_text("\ufeffscale,step,step\nLB,5,6\n", encoding="utf-8")
     assert main(["batch", "salaries", str(doubled), "--fte", "1", "--on", "2024-11-01"]) == 2
-    assert "more than one column named ['step']" in capsys.readouterr().err
+    assert "(line 1): the columns 'step' and 'step' have the same name" in capsys.readouterr().err
     empty = tmp_path / "empty.csv"
     empty.write_text("", encoding="utf-8")
     assert main(["batch", "salaries", str(empty)]) == 2
-    assert "no header line" in capsys.readouterr().err
+    assert f"{empty}: is empty; it needs a header line" in capsys.readouterr().err
 
 
 def test_income(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -132,3 +149,20 @@ def test_income_lenient(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     header, row = capsys.readouterr().out.splitlines()
     assert header.endswith(",total,status,missing,error")
     assert row.endswith(",") and ",provisional," in row
+
+
+def test_a_cli_batch_never_imports_pandas(tmp_path: Path) -> None:
+    """``caopo batch`` takes the pure-Python path even where pandas is installed: one file
+    priced from the shell need not pay for importing pandas and numpy."""
+    staff = tmp_path / "staff.csv"
+    staff.write_text("scale,step,fte\nLB,5,0.8\n", encoding="utf-8")
+    script = (
+        "import sys\nfrom caopo.cli import main\n"
+        f"main(['batch', 'salaries', {str(staff)!r}, '--on', '2024-11-01'])\n"
+        f"main(['batch', 'income', {str(staff)!r}, '--year', '2025', '--start', '2025-01-01'])\n"
+        "print(sorted({'pandas', 'numpy'} & set(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.splitlines()[-1] == "[]", done.stdout

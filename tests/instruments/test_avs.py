@@ -138,3 +138,31 @@ def test_a_dataframe_with_numeric_columns() -> None:
         {"name": ["A", "B"], "school": ["12AB", "12AB"], "pupils": [250, 250], "role": [None, ""]}
     )
     assert caopo.avs_contribution(frame, school_year="2014-2015").total == Decimal(569)
+
+
+def test_a_member_listed_twice_is_refused_naming_the_rows() -> None:
+    """avs.nl: the personal part is paid per member; the same name at the same school twice
+    is one member listed twice (an export joined twice), not two personal parts of EUR 160."""
+    members = [
+        {"name": "Ans", "school": "12AB", "pupils": 250},
+        {"name": "Bert", "school": "12AB", "pupils": 250},
+        {"name": " ans ", "school": "12ab", "pupils": 250},
+    ]
+    with pytest.raises(InvalidInputError, match="member rows 1 and 3 are the same member"):
+        caopo.avs_contribution(members, school_year="2014-2015")
+    # the same name at another school is another member
+    members[2]["school"] = "34CD"
+    assert caopo.avs_contribution(members, school_year="2014-2015").total == Decimal(
+        3 * 160 + 249 + 249
+    )
+
+
+def test_two_columns_that_read_as_one_are_refused_naming_both() -> None:
+    """Column names are read without regard to case: 'Pupils' and 'pupils' in one row cannot
+    both be the pupil count, so neither silently wins."""
+    members = [{"name": "A", "school": "12AB", "Pupils": 90, "pupils": 250}]
+    with pytest.raises(InvalidInputError, match="'Pupils' and 'pupils'"):
+        caopo.avs_contribution(members, school_year="2014-2015")
+    # a column that is not read may come twice (a payroll export has many)
+    extra = [{"name": "A", "school": "12AB", "pupils": 250, "Notes": "x", "notes": "y"}]
+    assert caopo.avs_contribution(extra, school_year="2014-2015").total == Decimal(160 + 249)

@@ -163,3 +163,11 @@ def test_shares_sum_to_100_and_do_not_depend_on_the_order(
     shuffled = data.draw(st.permutations(rows))
     again = caopo.functiemix(shuffled, sector="bao", on="2016-01-01")
     assert again.levels == mix.levels
+
+
+def test_fte_and_FTE_in_one_row_are_refused_naming_both() -> None:
+    """The review's case: a staff row with 'FTE' and 'fte' (read without regard to case)
+    would let the later column win silently; it is refused, naming both."""
+    staff = [{"scale": "LB", "FTE": "1", "fte": "0.4"}]
+    with pytest.raises(InvalidInputError, match="'FTE' and 'fte'"):
+        caopo.functiemix(staff, sector="bao", on="2015-03-01")

@@ -16,7 +16,9 @@ overflow 64 bits the arrays hold Python integers instead.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any
 
@@ -31,6 +33,7 @@ __all__ = [
     "rows_where",
     "scaled",
     "take",
+    "without_pandas",
 ]
 
 Codes = Any
@@ -39,8 +42,25 @@ Codes = Any
 _INT64_SAFE = 2**62
 
 
+_PURE_PYTHON: ContextVar[bool] = ContextVar("caopo_batch_pure_python", default=False)
+
+
+@contextmanager
+def without_pandas() -> Iterator[None]:
+    """Within this block a batch takes the pure-Python path, pandas installed or not (the
+    command line: a call prices one file and need not pay for importing pandas)."""
+    token = _PURE_PYTHON.set(True)
+    try:
+        yield
+    finally:
+        _PURE_PYTHON.reset(token)
+
+
 def pandas() -> Any:
-    """The pandas module, or ``None`` where the optional extra is not installed."""
+    """The pandas module, or ``None`` where the optional extra is not installed or the
+    caller is :func:`without_pandas`."""
+    if _PURE_PYTHON.get():
+        return None
     try:
         import pandas as pd  # type: ignore[import-untyped,unused-ignore]
     except ImportError:

@@ -7,7 +7,9 @@ Two layouts are read, told apart by the header:
   ``trede,LB,LC,LD,LE``; an empty cell means the step does not exist in that scale.
 * **long**: the columns ``scale,step,amount`` (``schaal,trede,bedrag`` works too).
 
-The separator is the one of ``;``, tab and ``,`` that the header line uses most. Amounts
+The file is read by :func:`caopo.delimited.read_delimited` (UTF-8, the separator the header
+uses most of ``;``, tab and ``,``, every row as many cells as the header; a salary table is
+at most 1 MiB and its cells at most 64 characters). Amounts
 may be written the Dutch way (``3.463``, ``3.463,00``, ``€ 3.463,00``) or plainly
 (``3463``, ``3463.00``): a comma is the decimal separator; without a comma, dots between
 groups of three digits (``3.463``, ``12.345``) are thousands separators, since no salary
@@ -15,7 +17,7 @@ table holds amounts below ten euros. Cents are kept exactly as typed; more than 
 decimals are refused.
 
 In a comma-separated file a Dutch amount must be quoted (``"3.463,50"``): unquoted, its
-decimal comma splits it into two cells, so the importer refuses a row with more cells
+decimal comma splits it into two cells, so the reader refuses a row with more cells
 than the header, and any unquoted ``3.463,50``, instead of reading 3463 and 50.
 
 Everything written into the YAML is checked first: the table id against its pattern, and
@@ -27,8 +29,6 @@ unless told to.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import re
@@ -42,6 +42,7 @@ from pathlib import Path
 
 from caopo.catalog.loader import load_file
 from caopo.catalog.yaml import MAX_FILE_BYTES
+from caopo.delimited import read_delimited
 from caopo.errors import CaopoError, DataFileError, InvalidInputError, shown
 from caopo.inputs import scale_text, to_step
 
@@ -62,9 +63,6 @@ MAX_TEXT_CHARS = 1000
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _STEP_HEADERS = {"trede", "step", "treden", "steps"}
 _LONG_HEADERS = ({"scale", "step", "amount"}, {"schaal", "trede", "bedrag"})
-_SEPARATORS = (";", "\t", ",")
-_QUOTED = re.compile(r'"(?:[^"]|"")*"')
-_UNQUOTED_DUTCH = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d)")
 _TABLE_ID = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -90,76 +88,34 @@ def parse_amount(text: str) -> Decimal:
     return amount
 
 
-def _read_csv_text(path: Path) -> str:
+def _rows(path: Path) -> list[tuple[int, list[str]]]:
+    """The header and the rows, each with its line, as read by the one reader of
+    delimited text; then the table's own rules: at least two columns, short cells."""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise DataFileError(f"{path}: cannot be read: {exc.strerror or exc}") from None
-    if len(data) > MAX_FILE_BYTES:
+        table = read_delimited(path, max_bytes=MAX_FILE_BYTES)
+    except InvalidInputError as exc:
+        raise DataFileError(str(exc)) from None
+    if len(table.header) < 2:
         raise DataFileError(
-            f"{path}: larger than {MAX_FILE_BYTES} bytes (1 MiB); a salary table is a few KB"
+            f"{path} (line {table.header_line}): the header {shown(table.header[0])} has "
+            "one column; it needs 'trede' and a column per scale (wide), or "
+            "'scale,step,amount' (long), separated by ';', ',' or a tab"
         )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataFileError(
-            f"{path}: is not UTF-8 text (byte {exc.start} cannot be read); save it as UTF-8"
-        ) from None
-
-
-def _separator(path: Path, header: str) -> str:
-    counts = {separator: header.count(separator) for separator in _SEPARATORS}
-    best = max(_SEPARATORS, key=lambda separator: counts[separator])
-    if counts[best] == 0:
-        raise DataFileError(
-            f"{path} (line 1): the header {shown(header)} has one column; it needs "
-            "'trede' and a column per scale (wide), or 'scale,step,amount' (long), "
-            "separated by ';', ',' or a tab"
-        )
-    return best
-
-
-def _rows(path: Path, text: str) -> list[tuple[int, list[str]]]:
-    """The non-empty rows with their line numbers; a bad row is refused with its line."""
-    lines = text.split("\n")
-    separator = _separator(path, lines[0])
-    if separator == ",":
-        _refuse_unquoted_dutch(path, lines)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
-    rows: list[tuple[int, list[str]]] = []
-    try:
-        for row in reader:
-            if too_long := next((cell for cell in row if len(cell) > MAX_FIELD_CHARS), None):
-                raise DataFileError(
-                    f"{path} (line {reader.line_num}): a cell of {len(too_long)} characters; "
-                    f"a step, scale or amount takes at most {MAX_FIELD_CHARS}"
-                )
-            if any(cell.strip() for cell in row):
-                rows.append((reader.line_num, row))
-    except csv.Error as exc:
-        raise DataFileError(f"{path} (line {reader.line_num}): not a readable CSV: {exc}") from None
-    return rows
-
-
-def _refuse_unquoted_dutch(path: Path, lines: list[str]) -> None:
-    """In a comma-separated file, ``3.463,50`` unquoted is two cells: refuse, with a hint."""
-    for number, line in enumerate(lines, start=1):
-        found = _UNQUOTED_DUTCH.search(_QUOTED.sub('""', line))
-        if found is not None:
-            dutch = found.group()
+    rows = [(table.header_line, list(table.header))]
+    for row in table.rows:
+        cells = list(row.cells.values())
+        if too_long := next((cell for cell in cells if len(cell) > MAX_FIELD_CHARS), None):
             raise DataFileError(
-                f"{path} (line {number}): the amount {dutch} has a decimal comma in a "
-                f'comma-separated file, so it splits in two cells; quote it ("{dutch}"), '
-                "write it as 3463.50, or separate the columns with ';'"
+                f"{path} (line {row.line}): a cell of {len(too_long)} characters; "
+                f"a step, scale or amount takes at most {MAX_FIELD_CHARS}"
             )
+        rows.append((row.line, cells))
+    return rows
 
 
 def read_cells(path: Path) -> dict[str, dict[int, Decimal]]:
     """The cells of a CSV salary table in either layout; errors name the file and line."""
-    rows = _rows(path, _read_csv_text(path))
-    if len(rows) < 2:
-        raise DataFileError(f"{path}: needs a header row and at least one row of amounts")
+    rows = _rows(path)
     names = rows[0][1]
     header = [cell.strip().lower() for cell in names]
     long = set(header) in _LONG_HEADERS
@@ -171,11 +127,6 @@ def read_cells(path: Path) -> dict[str, dict[int, Decimal]]:
     cells: dict[str, dict[int, Decimal]] = {}
     for line, row in rows[1:]:
         try:
-            if len(row) > len(header):
-                raise ValueError(
-                    f"{len(row)} cells but the header has {len(header)}; quote amounts "
-                    "with a decimal comma (\"3.463,50\") or separate the columns with ';'"
-                )
             if long:
                 record = dict(zip(header, row, strict=False))
                 scale = scale_text(record.get("scale", record.get("schaal", "")))

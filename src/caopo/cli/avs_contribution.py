@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from caopo.cli._csv import read_rows
 from caopo.cli._json import emit
 from caopo.cli._output import as_path, euro
+from caopo.delimited import read_delimited
 from caopo.instruments.avs import AvsContribution, avs_contribution
 
 __all__ = ["RESULT", "add_parser"]
@@ -22,14 +22,16 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description="The AVS contribution of a list of members (CSV with the columns name, "
         "school (BRIN; the board for a bovenschools manager), pupils and optionally role).",
     )
-    parser.add_argument("members", type=as_path, help="CSV file: name, school, pupils[, role]")
+    parser.add_argument(
+        "members", type=as_path, help="CSV file: name, school, pupils[, role]; - for standard input"
+    )
     parser.add_argument("--school-year", required=True, help="school year, e.g. 2014-2015")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(handler=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
-    result = avs_contribution(read_rows(args.members), school_year=args.school_year)
+    result = avs_contribution(read_delimited(args.members).mappings(), school_year=args.school_year)
     if args.json:
         return emit(args, result, RESULT)
     print(f"AVS contribution {result.school_year}: {euro(result.total)} ({result.status})")

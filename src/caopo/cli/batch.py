@@ -1,8 +1,10 @@
 """``caopo batch salaries|income FILE [-o OUT]``: price a staff list from a CSV file.
 
-Reads a file or ``-`` (standard input), separated by ``,`` or ``;`` (found from the header
-line, or ``--sep``), with a decimal point or comma; every value is read as text by the
-scalar parsers (no pandas needed). Writes the input with the new columns of
+Reads a file or ``-`` (standard input) with :func:`caopo.delimited.read_delimited`,
+separated by ``,`` or ``;`` (found from the header line, or ``--sep``), with a decimal point
+or comma; a file that is not a table (a row with more or fewer cells than the header, a
+quote left open) stops with exit status 2 before any row is priced. Every value is read as
+text by the scalar parsers, on the pure-Python path: a CLI call never imports pandas. Writes the input with the new columns of
 :mod:`caopo.batch` as CSV (same separator; a decimal comma where it is ``;``) or, for an
 ``.xlsx`` name, as a workbook (optional extra ``caopo[excel]``). Each bad row is named by
 number and reason in the ``error`` column, and a one-line summary on stderr names their
@@ -13,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
@@ -21,9 +22,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from caopo.batch import annual_incomes, salaries
+from caopo.batch.gather import without_pandas
 from caopo.cli import _one_line
 from caopo.cli._output import as_year
 from caopo.cli.exit_codes import FAILED, OK
+from caopo.delimited import Delimited, read_delimited
 from caopo.errors import InvalidInputError, shown
 
 __all__ = ["add_parser"]
@@ -77,89 +80,56 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def _run_salaries(args: argparse.Namespace) -> int:
     table = _read(args)
-    result = salaries(table.columns, scale=args.scale, step=args.step, on=args.on, fte=args.fte)
+    with without_pandas():
+        result = salaries(
+            _columns(table), scale=args.scale, step=args.step, on=args.on, fte=args.fte
+        )
     return _finish(args, table, result)
 
 
 def _run_income(args: argparse.Namespace) -> int:
     table = _read(args)
-    result = annual_incomes(
-        table.columns,
-        year=args.year,
-        scale=args.scale,
-        step=args.step,
-        start=args.start,
-        fte=args.fte,
-        end=args.end,
-        category=args.category,
-        commute_km=args.km,
-        travel_days_per_week=args.days,
-        step_increase=not args.no_step_increase,
-        projection=args.project,
-        strict=not args.lenient,
-    )
+    with without_pandas():
+        result = annual_incomes(
+            _columns(table),
+            year=args.year,
+            scale=args.scale,
+            step=args.step,
+            start=args.start,
+            fte=args.fte,
+            end=args.end,
+            category=args.category,
+            commute_km=args.km,
+            travel_days_per_week=args.days,
+            step_increase=not args.no_step_increase,
+            projection=args.project,
+            strict=not args.lenient,
+        )
     return _finish(args, table, result)
 
 
-class _Table:
-    """A CSV file read as text: its columns, separator and the line of every row."""
-
-    def __init__(self, text: str, sep: str | None, name: str) -> None:
-        text = text.removeprefix("\ufeff")  # a byte-order mark, as spreadsheets write
-        lines = text.splitlines()
-        header_line = next((line for line in lines if line.strip()), "")
-        self.sep = sep or (";" if header_line.count(";") > header_line.count(",") else ",")
-        reader = csv.reader(io.StringIO(text), delimiter=self.sep)
-        header = next(reader, None)
-        if not header:
-            raise InvalidInputError(f"{name} has no header line (and no rows)")
-        self.header = [h.strip() for h in header]
-        doubled = sorted({h for h in self.header if self.header.count(h) > 1})
-        if doubled:
-            raise InvalidInputError(f"{name} has more than one column named {doubled}")
-        self.lines: list[int] = []
-        self.extra: dict[int, str] = {}
-        rows: list[list[str]] = []
-        for fields in reader:
-            if not any(f.strip() for f in fields):
-                continue
-            self.lines.append(reader.line_num)
-            if len(fields) > len(self.header):
-                self.extra[len(rows)] = (
-                    f"row {len(rows) + 1}: has {len(fields)} fields, the header {len(self.header)}"
-                )
-            rows.append((fields + [""] * len(self.header))[: len(self.header)])
-        self.columns = {h: [r[i] for r in rows] for i, h in enumerate(self.header)}
+def _read(args: argparse.Namespace) -> Delimited:
+    """The staff list, read by the one reader of delimited text: a file that cannot be
+    read as a table (a ragged row, a quote left open) stops the batch before any row."""
+    return read_delimited(args.file, separator=args.sep)
 
 
-def _read(args: argparse.Namespace) -> _Table:
-    if args.file == "-":
-        return _Table(sys.stdin.read(), args.sep, "standard input")
-    path = Path(args.file)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, ValueError) as exc:  # ValueError: a NUL byte, or not UTF-8
-        raise InvalidInputError(f"cannot read {shown(args.file)}: {exc}") from None
-    return _Table(text, args.sep, args.file)
+def _columns(table: Delimited) -> dict[str, list[str]]:
+    return {name: [row.cells[name] for row in table.rows] for name in table.header}
 
 
-def _finish(args: argparse.Namespace, table: _Table, result: dict[str, Any]) -> int:
-    for row, message in table.extra.items():
-        for name in result:
-            if name not in table.header and name not in ("error", "status", "missing"):
-                result[name][row] = None
-        result["status"][row], result["error"][row] = "", message
+def _finish(args: argparse.Namespace, table: Delimited, result: dict[str, Any]) -> int:
     _write(args.output, table, result)
     failed = [(row, e) for row, e in enumerate(result["error"]) if e]
     if not failed:
         return OK
     total = len(result["error"])
-    lines = ", ".join(str(table.lines[row]) for row, _ in failed[:SHOWN_LINES])
+    lines = ", ".join(str(table.rows[row].line) for row, _ in failed[:SHOWN_LINES])
     more = ", ..." if len(failed) > SHOWN_LINES else ""
     first_row, first = failed[0]
     summary = (
         f"caopo: {total - len(failed)} of {total} rows priced, {len(failed)} failed at lines "
-        f"{lines}{more} (the error column says why); first: line {table.lines[first_row]}: "
+        f"{lines}{more} (the error column says why); first: line {table.rows[first_row].line}: "
         f"{first}"
     )
     print(_one_line(summary), file=sys.stderr)
@@ -174,18 +144,18 @@ def _cell(value: object, comma: bool) -> str:
     return str(value)
 
 
-def _write(output: str, table: _Table, result: dict[str, Any]) -> None:
+def _write(output: str, table: Delimited, result: dict[str, Any]) -> None:
     names = list(result)
-    rows = [[result[n][i] for n in names] for i in range(len(table.lines))]
+    rows = [[result[n][i] for n in names] for i in range(len(table.rows))]
     if output == "-":
-        _write_csv(sys.stdout, table.sep, names, rows)
+        _write_csv(sys.stdout, table.separator, names, rows)
         return
     try:
         if output.lower().endswith(".xlsx"):
             _write_xlsx(Path(output), names, rows)
             return
         with Path(output).open("w", encoding="utf-8", newline="") as stream:
-            _write_csv(stream, table.sep, names, rows)
+            _write_csv(stream, table.separator, names, rows)
     except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
         raise InvalidInputError(f"cannot write {shown(output)}: {exc}") from None
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from decimal import Decimal
 
-from caopo.cli._csv import read_rows
 from caopo.cli._json import emit
 from caopo.cli._output import as_date, as_path
+from caopo.delimited import read_delimited
 from caopo.instruments.functiemix import FunctiemixResult, functiemix
 
 __all__ = ["RESULT", "add_parser"]
@@ -24,7 +24,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "against the target of the Convenant Leerkracht van Nederland (2008).",
     )
     parser.add_argument(
-        "staff", type=as_path, help="CSV file with the columns scale and fte (others ignored)"
+        "staff",
+        type=as_path,
+        help="CSV file with the columns scale and fte (others ignored), or - for standard input",
     )
     parser.add_argument(
         "--sector", required=True, help="bo/basisschool, sbo or wec, vo_randstad, vo_niet_randstad"
@@ -39,7 +41,7 @@ def _pct(value: Decimal | None) -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
-    result = functiemix(read_rows(args.staff), sector=args.sector, on=args.on)
+    result = functiemix(read_delimited(args.staff).mappings(), sector=args.sector, on=args.on)
     if args.json:
         return emit(args, result, RESULT)
     print(

@@ -206,6 +206,7 @@ def render(income: AnnualIncome) -> str:
     text += ["", LEGEND, f"convention: {income.convention}"]
     for gap in income.gaps:
         text.append(f"missing: {gap}")
+    text += [f"note: {note}" for note in income.notes]
     text.append("basis:")
     seen: set[str] = set()
     for month in income.months:

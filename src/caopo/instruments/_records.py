@@ -2,8 +2,10 @@
 
 Column names are read without regard to case or surrounding spaces; other columns are
 ignored (a payroll export has many). A numpy scalar from a DataFrame is read as its Python
-value (``int64`` as ``int``; a float stays a float, which the parsers refuse). A missing required column, or a row that is not a
-mapping, raises :class:`~caopo.errors.InvalidInputError` naming the row.
+value (``int64`` as ``int``; a float stays a float, which the parsers refuse). A missing
+required column, a row that is not a mapping, or two columns that read as the same column
+that is read (``FTE`` and ``fte``: which one counts cannot be told) raise
+:class:`~caopo.errors.InvalidInputError` naming the row (and the columns).
 """
 
 from __future__ import annotations
@@ -38,6 +40,22 @@ def _plain(value: object) -> object:
     return value
 
 
+def _columns(row: Mapping[object, object], wanted: set[str], where: str) -> dict[str, object]:
+    """*row*'s columns by their read name; two that read as the same wanted name raise."""
+    columns: dict[str, object] = {}
+    spelled: dict[str, object] = {}
+    for key, value in row.items():
+        column = str(key).strip().lower()
+        if column in spelled and column in wanted:
+            raise InvalidInputError(
+                f"{where} has the columns {shown(spelled[column])} and {shown(key)}, which both "
+                f"read as {column!r}: keep one"
+            )
+        spelled[column] = key
+        columns[column] = _plain(value)
+    return columns
+
+
 def records(
     table: object, *, required: tuple[str, ...], optional: tuple[str, ...] = (), name: str
 ) -> list[Row]:
@@ -50,7 +68,7 @@ def records(
     for number, row in enumerate(rows, start=1):
         if not isinstance(row, Mapping):
             raise InvalidInputError(f"{name} row {number} is not a mapping: {shown(row)}")
-        columns = {str(key).strip().lower(): _plain(value) for key, value in row.items()}
+        columns = _columns(row, {*required, *optional}, f"{name} row {number}")
         missing = [column for column in required if column not in columns]
         if missing:
             raise InvalidInputError(

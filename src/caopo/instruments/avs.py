@@ -192,6 +192,21 @@ def _member(
     return PersonalPart(name, role, school, rates.personal_printed, rates.personal_part)
 
 
+def _check_unique(personal: tuple[PersonalPart, ...]) -> None:
+    """A member listed twice (the same name and school, regardless of case) would pay two
+    personal parts: refused, naming the rows."""
+    seen: dict[tuple[str, str], int] = {}
+    for number, part in enumerate(personal, start=1):
+        key = (part.name.casefold(), (part.school or "").casefold())
+        if key in seen:
+            raise InvalidInputError(
+                f"member rows {seen[key]} and {number} are the same member ({part.name!r} at "
+                f"{part.school or 'no school'!r}): each member pays one personal part; "
+                f"give each member once"
+            )
+        seen[key] = number
+
+
 def _management(rates: AvsRates, scope: Scope, key: str, group: _Group) -> ManagementPart:
     bands = rates.board_bands if scope == "board" else rates.school_bands
     band = _band(bands, group.pupils, f"{scope} {key!r}")
@@ -226,6 +241,7 @@ def avs_contribution(members: object, *, school_year: object) -> AvsContribution
     )
     groups: dict[tuple[Scope, str], _Group] = {}
     personal = tuple(_member(rates, row, n, groups) for n, row in enumerate(rows, start=1))
+    _check_unique(personal)
     management = tuple(_management(rates, scope, key, g) for (scope, key), g in groups.items())
     total = sum((p.amount for p in personal), Decimal(0)) + sum(
         (m.amount for m in management), Decimal(0)

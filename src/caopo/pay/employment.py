@@ -64,9 +64,11 @@ class Employment:
     the scale code says it (``L..`` teacher, ``A..`` adjunct, ``D..`` director, a number
     support staff): give it for a school leader in a numeric scale. ``in_service_from`` is
     the first day of service where it is before *start* (diensttijd, CAO PO bijlage VI:
-    the jubileumuitkering and the periodiek condition count from it). ``commute_km`` (one
-    way) and ``travel_days_per_week`` add the woon-werkverkeer allowance; ``replacement``
-    uses the cap for replacement staff.
+    the jubileumuitkering and the periodiek condition count from it). **It defaults to
+    start**: a long-serving employee modelled from the current contract gets no
+    jubileumuitkering unless it is given (:func:`caopo.annual_income` says so in its
+    ``notes``). ``commute_km`` (one way) and ``travel_days_per_week`` add the
+    woon-werkverkeer allowance; ``replacement`` uses the cap for replacement staff.
 
     >>> e = Employment("lb", 5, start=date(2025, 1, 1), fte=Decimal("0.8"))
     >>> e.scale, e.category

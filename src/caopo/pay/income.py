@@ -32,7 +32,7 @@ from caopo.pay.plan import PlannedMonth, plan_year
 from caopo.provenance import Status, weakest
 from caopo.schema.base import Source
 
-__all__ = ["CONVENTION", "AnnualIncome", "MonthIncome", "annual_income"]
+__all__ = ["CONVENTION", "AnnualIncome", "MonthIncome", "annual_income", "service_note"]
 
 CONVENTION = (
     "a month is split at each change (start/end of employment, table version, periodiek); "
@@ -94,6 +94,9 @@ class AnnualIncome(Tabular):
     components: tuple[str, ...] = field(default=())
     complete: bool = True
     """False where a line is ``missing`` (lenient mode; ``gaps`` says why)."""
+    notes: tuple[str, ...] = ()
+    """What changes a euro and no line shows: years of service counted from ``start``
+    (:func:`service_note`)."""
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -121,6 +124,25 @@ def _month(planned: PlannedMonth, employment: Employment, lines: list[Line]) -> 
         sum((ln.amount for ln in lines), Decimal(0)),
         weakest(ln.status for ln in lines),
         not any(ln.missing for ln in lines),
+    )
+
+
+def service_note(employment: Employment) -> str | None:
+    """The note an income carries where years of service count from ``start`` (by
+    default, ``in_service_from`` is ``start``): a jubileumuitkering for service before it
+    is not paid, so the reader is told, not left to notice a missing line.
+
+    >>> service_note(Employment("LB", 12, start="2024-08-01", in_service_from="2000-03-15"))
+    >>> service_note(Employment("LB", 12, start="2024-08-01"))[:58]
+    'years of service counted from start (2024-08-01), as in_se'
+    """
+    if employment.in_service_from != employment.start:
+        return None
+    return (
+        f"years of service counted from start ({employment.start}), as in_service_from is "
+        f"start (its default): no jubileumuitkering (25, 40, 50 years) for service before it, "
+        f"and the periodiek counts days in service from it; for a longer diensttijd give the "
+        f"first day of service (Employment(in_service_from=...), caopo income --in-service-from)"
     )
 
 
@@ -160,9 +182,10 @@ def annual_income(
     announced raises where no table covers a month (see :func:`caopo.projected_salary`).
     *as_known_on* uses only the tables known on that day (what a payroll run then would
     have paid); it excludes *projection*. *holiday_month* (1-12) pays the vakantie-uitkering
-    in that month over the twelve months up to and including it, as the caller's payroll
-    does (no source read gives the CAO PO month); by default it is shown as accrued each
-    month.
+    in that month (and on leaving) over what accrued since the previous one, as the caller's
+    payroll does (no source read gives the CAO PO month); by default it accrues each month.
+    **Years of service count from** ``employment.in_service_from``, **which defaults to
+    start**: no jubileumuitkering for service before it unless given; ``notes`` says so.
 
     >>> income = annual_income(Employment("LB", 5, start=date(2025, 1, 1), fte=Decimal("0.8")), year=2025)
     >>> income.months[0].amount("salaris"), income.months[7].step, income.months[7].amount("salaris")
@@ -199,4 +222,5 @@ def annual_income(
         holiday_month=holiday,
         components=tuple(totals),
         complete=all(m.complete for m in months),
+        notes=tuple(note for note in (service_note(employment),) if note is not None),
     )

@@ -6,6 +6,10 @@ hours unpaid, for a full-time appointment and pro rata the werktijdfactor. A lea
 hours a week takes *h*/7 hours each calendar day from its first to its last day, paid hours
 first; each day lowers the salary by *h*/40 of that day's full-time salary times (1 - the
 paid percentage). The month's effect is the sum over its days, rounded once to cents.
+
+Each day follows the rule in force on it: a leave across a new version of the rule takes
+its percentages from that day on, and its hours against the new entitlement less the hours
+already taken.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from caopo.catalog.loader import catalog
+from caopo.catalog.series import Series
 from caopo.dates import add_years
 from caopo.display import Display, Tabular, record
 from caopo.errors import InvalidInputError
@@ -61,7 +67,8 @@ class ParentalLeave(Tabular):
 
     months: tuple[LeaveMonth, ...]
     paid_hours: Decimal
-    """The paid hours of the entitlement (415 x werktijdfactor)."""
+    """The paid hours of the entitlement (415 x werktijdfactor), under the rule in force
+    on the last day of the leave."""
     unpaid_hours: Decimal
     paid_hours_used: Decimal
     unpaid_hours_used: Decimal
@@ -98,13 +105,11 @@ def _day_effect(full: Decimal, day: date, share: Decimal, reduction: Decimal) ->
 @dataclass(frozen=True, slots=True)
 class _Plan:
     job: Employment
-    rule: ParentalLeaveRule
+    rules: Series[ParentalLeaveRule]
     born: date
     first: date
     last: date
     weekly: Decimal
-    scale: Decimal
-    """The werktijdfactor where the hours are pro rata, else 1."""
 
 
 def _plan(
@@ -119,50 +124,70 @@ def _plan(
         )
     if not (job.employed_on(first) and job.employed_on(last)):
         raise InvalidInputError(f"the leave {first}..{last} must fall inside the employment")
-    rule = parental_leave_rule(first)
-    weekly = to_decimal(hours, name="hours_per_week")
-    week = rule.full_time_hours_per_week * job.fte
-    if not 0 < weekly <= week:
+    rules = catalog().series(TABLE, ParentalLeaveRule)
+    return _Plan(job, rules, born, first, last, to_decimal(hours, name="hours_per_week"))
+
+
+def _rule_on(plan: _Plan, day: date) -> ParentalLeaveRule:
+    """The rule in force on *day*; raises where the leave's hours do not fit its week."""
+    rule = plan.rules.version_on(day)
+    week = rule.full_time_hours_per_week * plan.job.fte
+    if not 0 < plan.weekly <= week:
         raise InvalidInputError(
-            f"hours_per_week must be above 0 and at most {week} (werktijdfactor {job.fte}), "
-            f"not {weekly}"
+            f"hours_per_week must be above 0 and at most {week} (werktijdfactor "
+            f"{plan.job.fte}; {TABLE} {rule.effective_from}), not {plan.weekly}"
         )
-    scale = job.fte if rule.pro_rata else Decimal(1)
-    return _Plan(job, rule, born, first, last, weekly, scale)
+    return rule
+
+
+def _scale(plan: _Plan, rule: ParentalLeaveRule) -> Decimal:
+    """The werktijdfactor where the rule's hours are pro rata, else 1."""
+    return plan.job.fte if rule.pro_rata else Decimal(1)
 
 
 def _walk(plan: _Plan) -> tuple[dict[date, _Month], list[Reference], list[Source]]:
-    """Every day of the leave: its hours (paid first), its salary cut, by month."""
-    rule, job = plan.rule, plan.job
-    paid_left, unpaid_left = rule.paid_hours * plan.scale, rule.unpaid_hours * plan.scale
+    """Every day of the leave, under the rule in force on that day: its hours (paid first,
+    against the hours the rule gives less those already taken), its salary cut, by month."""
+    job = plan.job
+    paid_used = unpaid_used = Decimal(0)
     first_year_end = add_years(plan.born, 1)
     per_day = plan.weekly / DAYS_PER_WEEK
-    share = plan.weekly / rule.full_time_hours_per_week
     months: dict[date, _Month] = {}
-    refs: list[Reference] = [rule_reference(rule)]
-    sources: list[Source] = list(rule.sources)
+    refs: list[Reference] = []
+    sources: list[Source] = []
+    rule: ParentalLeaveRule | None = None
     day = plan.first
     while day <= plan.last:
+        if rule is None or not _in_force(plan, rule, day):
+            rule = _rule_on(plan, day)
+            refs.append(rule_reference(rule))
+            sources.extend(rule.sources)
         detail = salary_detail(job.scale, step_on(job, day), on=day)
         refs.append(table_reference(detail))
         sources.extend(detail.sources)
         pct = rule.first_year_percentage if day < first_year_end else rule.percentage
-        paid = min(per_day, paid_left)
+        paid = max(min(per_day, rule.paid_hours * _scale(plan, rule) - paid_used), Decimal(0))
         unpaid = per_day - paid
-        if unpaid > unpaid_left:
-            total = (rule.paid_hours + rule.unpaid_hours) * plan.scale
+        if unpaid_used + unpaid > rule.unpaid_hours * _scale(plan, rule):
+            total = (rule.paid_hours + rule.unpaid_hours) * _scale(plan, rule)
             raise InvalidInputError(
                 f"the plan takes more than the {total} hours of ouderschapsverlof (by {day})"
             )
-        paid_left, unpaid_left = paid_left - paid, unpaid_left - unpaid
+        paid_used, unpaid_used = paid_used + paid, unpaid_used + unpaid
         entry = months.setdefault(day.replace(day=1), _Month())
         entry.hours += per_day
         entry.paid += paid
         entry.unpaid += unpaid
         cut = (paid / per_day) * (1 - pct / 100) + unpaid / per_day
+        share = plan.weekly / rule.full_time_hours_per_week
         entry.effect += _day_effect(detail.full_time_amount, day, share, cut)
         day += timedelta(days=1)
     return months, refs, sources
+
+
+def _in_force(plan: _Plan, rule: ParentalLeaveRule, day: date) -> bool:
+    end = plan.rules.end_of(rule)
+    return end is None or day < end
 
 
 def parental_leave(
@@ -183,6 +208,7 @@ def parental_leave(
     """
     plan = _plan(employment, child_born, start, end, hours_per_week)
     months, refs, sources = _walk(plan)
+    entitlement = plan.rules.version_on(plan.last)
     refs = list(dict.fromkeys(refs))
     status = weakest(ref.status for ref in refs)
     result = tuple(
@@ -193,8 +219,8 @@ def parental_leave(
     )
     return ParentalLeave(
         months=result,
-        paid_hours=plan.rule.paid_hours * plan.scale,
-        unpaid_hours=plan.rule.unpaid_hours * plan.scale,
+        paid_hours=entitlement.paid_hours * _scale(plan, entitlement),
+        unpaid_hours=entitlement.unpaid_hours * _scale(plan, entitlement),
         paid_hours_used=_hours(sum((m.paid for m in months.values()), Decimal(0))),
         unpaid_hours_used=_hours(sum((m.unpaid for m in months.values()), Decimal(0))),
         total_effect=sum((m.pay_effect for m in result), Decimal(0)),

@@ -34,8 +34,9 @@ from caopo.catalog.loader import catalog
 from caopo.display import Display
 from caopo.errors import InvalidInputError, shown
 from caopo.inputs import scale_text, to_date, to_flag, to_fte, to_years
-from caopo.money import Number, quantize, round_cents, to_amount, to_decimal, truncate
+from caopo.money import Number, quantize, round_cents, to_decimal, truncate
 from caopo.provenance import Status, weakest
+from caopo.salary_scales.codes import scale_code
 from caopo.schema.base import Source
 from caopo.schema.budgets import HourBudgetItem, HourBudgets
 from caopo.schema.budgets import OwnContribution as ContributionRule
@@ -54,6 +55,8 @@ __all__ = [
 HOURS_TABLE = "professionalisation_hours"
 MAX_AGE = 120
 """Input guard, not a CAO number: the highest age accepted."""
+MAX_SALARY = Decimal(100_000)
+"""Input guard, not a CAO number: the highest full-time monthly salary accepted (EUR)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,22 +215,66 @@ def _contribution_rule(version: HourBudgets) -> tuple[HourBudgetItem, Contributi
     raise InvalidInputError(f"the hour budgets of {version.effective_from} have no eigen bijdrage")
 
 
+def _salary(value: object) -> Decimal:
+    """The full-time monthly salary in euros: above 0, at most two decimals (``"3.000"``
+    is refused, not read as three euros), at most :data:`MAX_SALARY`."""
+    amount = to_decimal(value, name="salary")
+    exponent = amount.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        raise InvalidInputError(
+            f"salary {shown(value)} has more than two decimals: write euros and cents with a "
+            f"decimal point (3000 or 3000.00 for three thousand euros, 3.00 for three)"
+        )
+    if not 0 < amount <= MAX_SALARY:
+        raise InvalidInputError(
+            f"salary {shown(value)} must be above 0 and at most EUR {MAX_SALARY} (an input "
+            f"guard, not a CAO figure): the full-time monthly salary in euros"
+        )
+    return amount
+
+
+def _hours_taken(
+    hours: Number | None, budget: HourLine, rule: ContributionRule, quantum: Decimal
+) -> Decimal:
+    """The 57+ hours taken as leave a year, to the rule's decimals: above 0 after that
+    rounding, and at most what can be taken in a year: the year's budget saved over at most
+    ``max_saving_years`` (the year's budget where it cannot be saved), and at most the
+    rule's ``max_hours_taken`` (PO-Raad: 'opname maximaal 340 uur per jaar')."""
+    yearly = quantize(budget.hours_per_year, quantum)
+    years = budget.max_saving_years if budget.saveable and budget.max_saving_years else 1
+    limits = [(yearly * years, f"the {budget.id} budget of {yearly} h a year x {years} year(s)")]
+    if rule.max_hours_taken is not None:
+        limits.append((rule.max_hours_taken, f"at most {rule.max_hours_taken} h taken a year"))
+    limit, why = min(limits, key=lambda pair: pair[0])
+    raw = yearly if hours is None else to_decimal(hours, name="hours")
+    # rounded only where it is near the limit: a huge number (1e999999) cannot be quantized
+    taken = quantize(raw, quantum) if abs(raw) <= limit + 1 else raw
+    if not 0 < taken <= limit:
+        raise InvalidInputError(
+            f"hours {shown(hours)} (to {quantum} h: {taken}) must be above 0 and at most "
+            f"{limit} h: {why}"
+        )
+    return taken
+
+
 def di_own_contribution(
     salary: Number, *, scale: object, on: object, fte: Number = 1, hours: Number | None = None
 ) -> OwnContribution:
     """The eigen bijdrage a month when the DI bijzonder budget (57+) is taken as leave:
     the leave hours a year over the normjaartaak (1.659) x the full-time monthly *salary*
     x 50 % (40 % up to schaal 8), over at most 260 hours (PO-Raad). *hours* are the 57+
-    hours taken as leave a year (default: the whole budget, 130 x *fte*); a budget below
-    45 hours does not exist.
+    hours taken as leave a year (default: the whole budget, 130 x *fte*), at most what
+    can be taken (the budget saved over at most five years, at most 340 h a year); a
+    budget below 45 hours does not exist. *scale* must exist on *on*.
 
     PO-Raad worked example: werktijdfactor 0,6957 -> 90,4 h / 1.659 x EUR 3.000 x 50 %:
 
     >>> di_own_contribution(3000, scale="11", on="2021-01-01", fte="0.6957").amount
     Decimal('81.60')
     """
-    day, wtf, full = to_date(on), to_fte(fte), to_amount(salary, name="salary")
+    day, wtf, full = to_date(on), to_fte(fte), _salary(salary)
     code = scale_text(scale)
+    scale_code(code).period(day)  # refuses a code that does not exist on the day
     version = catalog().series(HOURS_TABLE, HourBudgets).version_on(day)
     item, rule = _contribution_rule(version)
     budget = _line(item, version, wtf)
@@ -236,12 +283,8 @@ def di_own_contribution(
             f"at werktijdfactor {wtf} the {item.id} budget is {budget.hours_per_year} h a year, "
             f"below the minimum of {item.min_hours_per_year} h: there is no budget to take"
         )
-    taken = budget.hours_per_year if hours is None else to_decimal(hours, name="hours")
-    if taken <= 0 or full <= 0:
-        raise InvalidInputError(
-            f"salary and hours must be above 0, not salary {shown(salary)}, hours {shown(hours)}"
-        )
-    base = quantize(min(taken, rule.max_hours), Decimal(1).scaleb(-rule.hours_decimals))
+    taken = _hours_taken(hours, budget, rule, Decimal(1).scaleb(-rule.hours_decimals))
+    base = min(taken, rule.max_hours)
     quantum = Decimal(1).scaleb(-rule.fraction_decimals)
     exact = base / rule.norm_hours_per_year
     fraction = (

@@ -93,7 +93,8 @@ class BudgetRule(TableVersion):
 class OwnContribution(StrictModel):
     """The eigen bijdrage over hours taken as leave: ``percentage`` of the salary
     (``reduced_percentage`` up to schaal ``reduced_up_to_scale``), over at most
-    ``max_hours`` a year. A month's contribution is the hours (to ``hours_decimals``) over
+    ``max_hours`` a year, of at most ``max_hours_taken`` taken as leave a year (``None``:
+    not read). A month's contribution is the hours (to ``hours_decimals``) over
     ``norm_hours_per_year``, that fraction to ``fraction_decimals`` (``fraction_rounding``),
     times the full-time monthly salary times the percentage."""
 
@@ -101,6 +102,7 @@ class OwnContribution(StrictModel):
     reduced_percentage: Percentage
     reduced_up_to_scale: int = Field(ge=1, le=18)
     max_hours: PositiveQuantity
+    max_hours_taken: PositiveQuantity | None = None
     norm_hours_per_year: PositiveQuantity
     hours_decimals: int = Field(ge=0, le=4)
     fraction_decimals: int = Field(ge=1, le=8)

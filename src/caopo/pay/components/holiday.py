@@ -5,16 +5,19 @@ Its CAO PO reference period, payment month and minimum were not read (see the da
 month (opbouw) and applies no minimum: a convention, not a rule read in a source. Where
 a payroll pays it once a year, ``annual_income(holiday_month=5)`` pays the allowance
 accrued over the twelve months up to and including that month (May: June to May, the
-pattern of most Dutch CAOs), and what accrued since on leaving, in the last month of
-service.
+pattern of most Dutch CAOs), and on leaving, in the last month of service, what accrued
+since the previous payment month (across calendar years: leaving in March after a May
+payment pays June to March). Each payment sums the exact accruals and rounds once, so
+over an employment the payments add up to the percentage of all salary paid.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from caopo.dates import add_months
+from caopo.dates import add_months, months_from, since_last
 from caopo.errors import CaopoError
 from caopo.pay.components.base import (
     Entry,
@@ -72,63 +75,79 @@ def accrue(context: PayContext, month: PlannedMonth, earlier: tuple[Line, ...]) 
     return accrued(line_in(earlier, SALARY), rule)
 
 
-def _accrued_lines(context: PayContext, earlier: Payslips) -> list[Entry]:
-    """The allowance accrued on every salary line of the year, by month."""
-    entries: list[Entry] = []
+@dataclass(frozen=True, slots=True)
+class _Accrual:
+    """One month's salary line and the rule in force in it."""
+
+    month: date
+    salary: Line
+    rule: HolidayAllowance
+
+
+def _accruals(context: PayContext, earlier: Payslips) -> list[_Accrual | Gap]:
+    """Every salary line of the year with the rule of its month, by month."""
+    entries: list[_Accrual | Gap] = []
     for month, salary in lines_of(earlier, SALARY).items():
         try:
             rule = holiday_rule(month, as_known_on=context.as_known_on)
         except CaopoError as exc:
             entries.append(Gap(month, NAME, exc))
             continue
-        entries.append(Posting(month, accrued(salary, rule)))
+        entries.append(_Accrual(month, salary, rule))
     return entries
 
 
-def _earlier_months(context: PayContext, paid: date) -> list[Entry]:
-    """What the months of the reference period before the year accrued (their salary
-    lines computed here), for a payment early in the year."""
-    months = [add_months(paid, -back) for back in range(11, 0, -1)]
+def _earlier_months(context: PayContext, start: date, paid: date) -> list[_Accrual | Gap]:
+    """The months from *start* up to *paid* before the year (their salary lines computed
+    here), for a payment early in the year."""
+    months = months_from(start, paid)
     plan = plan_months(context.employment, [m for m in months if m.year < context.year])
-    entries: list[Entry] = []
+    entries: list[_Accrual | Gap] = []
     for month in plan.months:
         try:
             rule = holiday_rule(month.month, as_known_on=context.as_known_on)
-            entries.append(Posting(month.month, accrued(salary_line(context, month), rule)))
+            entries.append(_Accrual(month.month, salary_line(context, month), rule))
         except NOT_IN_TABLES as exc:
             entries.append(Gap(month.month, NAME, exc))
     return entries
 
 
+def _payment(paid: date, start: date, inside: list[_Accrual], month_number: int) -> Line:
+    """The accruals *inside* the window, summed exactly and rounded once."""
+    basis = (
+        f"vakantie-uitkering accrued {start:%Y-%m} to {paid:%Y-%m}, paid in {paid:%Y-%m} "
+        f"(holiday_month={month_number}: the caller's payroll month, not read for the CAO PO)"
+    )
+    return Line.of(
+        NAME,
+        sum((a.salary.amount * a.rule.percentage / 100 for a in inside), Decimal(0)),
+        [ref for a in inside for ref in (rule_reference(a.rule), *a.salary.rests_on)],
+        basis,
+        [source for a in inside for source in a.rule.sources],
+        missing=any(a.salary.missing for a in inside),
+    )
+
+
 def _paid(context: PayContext, earlier: Payslips, month_number: int) -> tuple[Entry, ...]:
-    """One line in each payment month (and on leaving): the allowance accrued over the
-    twelve months up to and including it."""
-    this_year = _accrued_lines(context, earlier)
+    """One line in each payment month (and on leaving): the allowance accrued since the
+    month after the previous payment month (:func:`caopo.dates.since_last`), rounded once."""
+    this_year = _accruals(context, earlier)
     last = context.plan.months[-1].month
     leaving = context.employment.end is not None and context.employment.end < add_months(last, 1)
     due = [m.month for m in context.plan.months if m.month.month == month_number]
     if leaving and last not in due:
         due.append(last)
     entries: list[Entry] = []
-    after: date | None = None
     for paid in due:
-        window = [*_earlier_months(context, paid), *this_year]
-        start = add_months(paid, -11) if after is None else max(add_months(paid, -11), after)
-        after = add_months(paid, 1)
+        start = since_last(paid, month_number)
+        window = [*_earlier_months(context, start, paid), *this_year]
         inside = [e for e in window if start <= e.month <= paid]
         gaps = [e for e in inside if isinstance(e, Gap)]
         if gaps:
             entries.append(Gap(paid, NAME, gaps[0].error))
             continue
-        lines = [e.line for e in inside if isinstance(e, Posting)]
-        refs = [ref for line in lines for ref in line.rests_on]
-        basis = (
-            f"vakantie-uitkering accrued {start:%Y-%m} to {paid:%Y-%m}, paid in {paid:%Y-%m} "
-            f"(holiday_month={month_number}: the caller's payroll month, not read for the CAO PO)"
-        )
-        sources = [source for line in lines for source in line.sources]
-        amount = sum((line.amount for line in lines), Decimal(0))
-        entries.append(Posting(paid, Line.of(NAME, amount, refs, basis, sources)))
+        accruals = [e for e in inside if isinstance(e, _Accrual)]
+        entries.append(Posting(paid, _payment(paid, start, accruals, month_number)))
     return tuple(entries)
 
 
@@ -136,5 +155,8 @@ def holiday_allowance(context: PayContext, earlier: Payslips) -> tuple[Entry, ..
     """The allowance accrued in every month with a salary line, or paid in the caller's
     ``holiday_month`` (see the module docstring)."""
     if context.holiday_month is None:
-        return tuple(_accrued_lines(context, earlier))
+        return tuple(
+            e if isinstance(e, Gap) else Posting(e.month, accrued(e.salary, e.rule))
+            for e in _accruals(context, earlier)
+        )
     return _paid(context, earlier, context.holiday_month)

@@ -9,7 +9,8 @@ below it (``data/allowances/bindingstoelage_*``, ``oktobertoelage_*``, kind
   whoever holds a row's step on the first day of the payment month;
 * ``accrual: monthly`` (the oktobertoelage, October): each of the twelve months up to and
   including the payment month accrues a twelfth of the amount of the version in force in
-  it, for the calendar days at a row's step.
+  it, for the calendar days at a row's step; on leaving, the last month of service pays
+  what accrued since the previous payment month (a reading: see the data file's notes).
 
 A row without an amount (``not_read``) is a documented gap: it raises in strict mode and
 becomes a ``missing`` line in lenient mode. The top step is the scale's last step
@@ -23,12 +24,13 @@ from datetime import date
 from decimal import Decimal
 
 from caopo.catalog.loader import catalog
+from caopo.dates import add_months, months_from, since_last
 from caopo.errors import CaopoError, NoDataForDateError, NotPublishedError
 from caopo.pay.components.base import Entry, Gap, PayContext, Payslips, Posting, rule_lookup
 from caopo.pay.components.base import rule_reference as reference
 from caopo.pay.employment import Employment
 from caopo.pay.lines import Line, Reference
-from caopo.pay.plan import plan_months
+from caopo.pay.plan import PlannedMonth, plan_months
 from caopo.salary_scales.codes import scale_code
 from caopo.salary_scales.periodiek import top_step
 from caopo.schema.allowances import YearlyAllowance, YearlyAllowanceRow
@@ -110,10 +112,10 @@ def _on_payment_day(version: YearlyAllowance, context: PayContext, paid: date) -
     return _Accrued(amount * employment.fte, (reference(version),), version)
 
 
-def _monthly(table: str, context: PayContext, paid: date) -> _Accrued | None:
+def _monthly(table: str, context: PayContext, paid: date, since: int) -> _Accrued | None:
     employment = context.employment
-    months = [date(paid.year - (m > paid.month), m, 1) for m in range(1, 13)]
-    this_year = [m for m in context.plan.months if m.month <= paid]
+    months = months_from(since_last(paid, since), paid)
+    this_year = [m for m in context.plan.months if months[0] <= m.month <= paid]
     earlier = [m for m in months if m.year < context.year]
     exact, refs, last = Decimal(0), list[Reference](), None
     for month in (*plan_months(employment, earlier).months, *this_year):
@@ -133,22 +135,32 @@ def _monthly(table: str, context: PayContext, paid: date) -> _Accrued | None:
     return None if last is None else _Accrued(exact, tuple(refs), last)
 
 
+def _leaving_month(context: PayContext) -> PlannedMonth | None:
+    """The last month of service where the employment ends in the year: a monthly accrual
+    is paid in it (as the eindejaarsuitkering and the jaarlijkse uitkering OOP are)."""
+    last = context.plan.months[-1]
+    end = context.employment.end
+    return last if end is not None and end < add_months(last.month, 1) else None
+
+
 def _post(table: str, context: PayContext) -> tuple[Entry, ...]:
     if not catalog().series(table, YearlyAllowance).versions:
         return ()
     entries: list[Entry] = []
+    leaving = _leaving_month(context)
     for month in context.plan.months:
         try:
             version = yearly_allowance_rule(table, month.month, as_known_on=context.as_known_on)
         except NoDataForDateError:
             continue
-        if month.month.month != version.paid_in_month:
+        on_leaving = version.accrual == "monthly" and month is leaving
+        if month.month.month != version.paid_in_month and not on_leaving:
             continue
         try:
             if version.accrual == "payment_day":
                 accrued = _on_payment_day(version, context, month.month)
             else:
-                accrued = _monthly(table, context, month.month)
+                accrued = _monthly(table, context, month.month, version.paid_in_month)
         except CaopoError as exc:
             entries.append(Gap(month.month, table, exc))
             continue
