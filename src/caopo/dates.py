@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from caopo.errors import InvalidInputError
+from caopo.errors import InvalidInputError, shown
 from caopo.inputs import to_date
 
 __all__ = [
@@ -100,9 +100,11 @@ class SchoolYear:
 
     def __post_init__(self) -> None:
         if isinstance(self.first_year, bool) or not isinstance(self.first_year, int):
-            raise InvalidInputError(f"first_year must be an int, not {self.first_year!r}")
+            raise InvalidInputError(f"first_year must be an int, not {shown(self.first_year)}")
         if not 1900 <= self.first_year <= 2199:
-            raise InvalidInputError(f"school year {self.first_year!r} is out of range 1900..2199")
+            raise InvalidInputError(
+                f"school year {shown(self.first_year)} is out of range 1900..2199"
+            )
 
     @property
     def start(self) -> date:
@@ -159,7 +161,9 @@ def school_year(value: object, *, name: str = "school_year") -> SchoolYear:
                 second += 100
             if second == first + 1:
                 return SchoolYear(first)
-    raise InvalidInputError(f"{name} must be two consecutive years like '2013-2014', not {value!r}")
+    raise InvalidInputError(
+        f"{name} must be two consecutive years like '2013-2014', not {shown(value)}"
+    )
 
 
 def school_year_of(day: object, *, name: str = "on") -> SchoolYear:

@@ -76,5 +76,8 @@ def shown(value: object, *, limit: int = 60) -> str:
     """
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
         return f"<int of about {int(value.bit_length() * 0.30103) + 1} digits>"
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # a container holding a 5,000-digit int has no repr
+        return f"<{type(value).__name__} holding a number too long to show>"
     return text if len(text) <= limit else f"{text[: limit - 2]}... ({len(text)} characters)"

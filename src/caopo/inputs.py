@@ -9,18 +9,21 @@ accepts the same spellings and refuses the same junk with the same message:
 * a :class:`Category` of staff and a :class:`SchoolType`, each with the Dutch and English
   names people write.
 
-Amounts and factors are parsed by :func:`caopo.money.to_decimal`. Every refusal is an
+Amounts (two decimals at most) and factors are parsed in :mod:`caopo.money`. Every refusal is an
 :class:`~caopo.errors.InvalidInputError` (or :class:`~caopo.errors.UnknownScaleError` for
 text that is no scale code) naming the input and what would be valid.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from contextlib import suppress
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from pathlib import Path
 from typing import Protocol
 
 from caopo.errors import InvalidInputError, UnknownScaleError, shown
@@ -40,6 +43,7 @@ __all__ = [
     "to_days",
     "to_days_per_week",
     "to_flag",
+    "to_folder",
     "to_fte",
     "to_km",
     "to_month",
@@ -147,6 +151,15 @@ def to_flag(value: object, *, name: str) -> bool:
     if not isinstance(value, bool):
         raise InvalidInputError(f"{name} must be True or False, not {shown(value)}")
     return value
+
+
+def to_folder(value: object, *, name: str = "folder") -> Path:
+    """A folder that exists (text or an :class:`os.PathLike`), checked before any file is read."""
+    text = os.fspath(value) if isinstance(value, (str, os.PathLike)) else None
+    with suppress(OSError):  # a name too long for the system
+        if isinstance(text, str) and text.strip() and Path(text).is_dir():
+            return Path(text)
+    raise InvalidInputError(f"{name} must be a folder that exists, not {shown(value)}")
 
 
 def to_years(value: object, *, name: str, minimum: int, maximum: int) -> int:
@@ -437,7 +450,8 @@ def scale_text(value: object, *, name: str = "scale") -> str:
             f"{name} must be a scale code (str), a number or a ScaleCode, "
             f"not {type(value).__name__} {shown(value)}"
         )
-    text = " ".join(str(value).upper().split())
+    short = not isinstance(value, int) or 0 <= value < 100  # no str() of a 5,000-digit int
+    text = " ".join(str(value).upper().split()) if short and len(str(value)) <= 64 else ""
     match = _SCALE_TEXT.match(text) if text.isascii() else None
     if match is None:
         raise UnknownScaleError(

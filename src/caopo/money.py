@@ -8,11 +8,25 @@ explicit rounding mode (``ROUND_HALF_UP``: the commercial rounding payroll uses,
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
+from math import floor
 
 from caopo.errors import InvalidInputError, shown
 
-__all__ = ["CENT", "ROUNDING", "Number", "quantize", "round_cents", "to_decimal", "truncate"]
+__all__ = [
+    "AMOUNT_MAX",
+    "CENT",
+    "ROUNDING",
+    "Number",
+    "quantize",
+    "round_cents",
+    "round_quotient",
+    "to_amount",
+    "to_decimal",
+    "truncate",
+]
 
 CENT = Decimal("0.01")
 ROUNDING = ROUND_HALF_UP
@@ -76,3 +90,76 @@ def round_cents(amount: Decimal) -> Decimal:
     Decimal('2.67')
     """
     return quantize(amount, CENT)
+
+
+def round_quotient(numerator: Decimal, denominator: int) -> Decimal:
+    """``numerator / denominator`` rounded once to whole cents, half up, from the exact
+    quotient: a part month is amount x werktijdfactor x days / days in the month, and
+    ``1/28``, ``1/30`` and ``1/31`` have no exact Decimal, so the division is done in
+    :class:`fractions.Fraction` and is the last step before the one rounding.
+
+    >>> round_quotient(Decimal("2563.00") * Decimal("0.7") * 1, 28)  # 64.075 exactly
+    Decimal('64.08')
+    >>> round_quotient(Decimal("-0.05"), 2)
+    Decimal('-0.03')
+    """
+    if denominator <= 0:
+        raise InvalidInputError(f"a quotient needs a positive denominator, not {denominator}")
+    cents = abs(Fraction(numerator) * 100 / denominator)
+    rounded = floor(cents + Fraction(1, 2))
+    return Decimal(-rounded if numerator < 0 else rounded).scaleb(-2)
+
+
+AMOUNT_MAX = Decimal(10_000_000)
+"""The largest euro amount taken as input: above anything one person is paid or spends,
+so a typo or junk (``"1e30"``) is refused before any arithmetic."""
+
+_AMOUNT_TEXT = re.compile(r"^([-+]?)(\d{1,12})(?:([.,])(\d{1,20}))?$", re.ASCII)
+_GROUPED = re.compile(r"^\d{1,3}([.,])\d{3}(?:\1\d{3})*(?:(?!\1)[.,]\d{1,2})?$", re.ASCII)
+
+
+def _amount_text(text: str, *, name: str) -> Decimal:
+    """A euro amount from text: digits, and at most two decimals after ``.`` or ``,``."""
+    match = _AMOUNT_TEXT.match(text.strip())
+    if match is None or len(match[4] or "") > 2:
+        hint = ""
+        if _GROUPED.match(text.strip()):
+            hint = (
+                "; a thousands separator is not read (Dutch '4.861' is four thousand eight "
+                "hundred sixty-one, English '4,861' too): write '4861' or '4861.00'"
+            )
+        raise InvalidInputError(
+            f"{name} {shown(text)} is not an amount in euros with at most two decimals, "
+            f"like '4861.00' or '4861,00'{hint}"
+        )
+    return Decimal(f"{match[1]}{match[2]}.{match[4] or '0'}")
+
+
+def to_amount(value: object, *, name: str = "amount", allow_zero: bool = False) -> Decimal:
+    """A euro amount given as input, in cents: a Decimal, int or str above 0 (0 too with
+    *allow_zero*) up to :data:`AMOUNT_MAX`, with at most two decimals.
+
+    Text is plain: digits, then ``.`` or ``,`` and one or two decimals. A third decimal is
+    refused, not rounded: ``"4.861"`` and ``"1.000"`` are how Dutch writes 4861 and 1000
+    euros, so reading them as EUR 4,86 or EUR 1 would silently lose money.
+
+    >>> to_amount("4861,5"), to_amount(3500), to_amount(Decimal("0.75"))
+    (Decimal('4861.50'), Decimal('3500.00'), Decimal('0.75'))
+    >>> to_amount("1.000", name="spending amount")
+    Traceback (most recent call last):
+    ...
+    caopo.errors.InvalidInputError: spending amount '1.000' is not an amount in euros with at most two decimals, like '4861.00' or '4861,00'; a thousands separator is not read (Dutch '4.861' is four thousand eight hundred sixty-one, English '4,861' too): write '4861' or '4861.00'
+    """
+    amount = (
+        _amount_text(value, name=name) if isinstance(value, str) else to_decimal(value, name=name)
+    )
+    low = "0 or more" if allow_zero else "positive (above 0)"
+    if not (amount >= 0 if allow_zero else amount > 0) or amount > AMOUNT_MAX:
+        raise InvalidInputError(
+            f"{name} must be an amount in euros, {low} and at most {AMOUNT_MAX}, not {shown(value)}"
+        )
+    if amount != amount.quantize(CENT):
+        raise InvalidInputError(
+            f"{name} {shown(value)} has more than two decimals; an amount is in whole cents"
+        )
+    return amount.quantize(CENT)

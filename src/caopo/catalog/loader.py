@@ -46,6 +46,7 @@ from caopo.catalog.series import Entry, Series
 from caopo.catalog.state import shipped_data_path
 from caopo.catalog.yaml import is_table_file, line_of, load_yaml
 from caopo.errors import DataFileError, NoDataForDateError
+from caopo.inputs import to_flag, to_folder
 from caopo.schema.base import DataDocument, TableVersion
 from caopo.schema.registry import KIND_MODELS
 from caopo.schema.scales import ScaleTable
@@ -368,7 +369,7 @@ def use_tables(folder: str | os.PathLike[str], *, replace: bool = False) -> None
     and start date, or a start inside a shipped version's period) is an error; with
     ``replace=True`` yours is used instead of the shipped one. Safe from any thread.
     """
-    path = Path(folder)
+    path, replace = to_folder(folder), to_flag(replace, name="replace")
     entries = _load_folder(path, "user")
     with state.LOCK:
         snap = state.current()

@@ -235,7 +235,7 @@ def _start_scale(value: object, table: CareerPatternTable) -> str:
     code = scale_text(value, name="start_scale")
     if code not in table.scale_order:
         raise InvalidInputError(
-            f"start_scale {value!r} is not a career-pattern scale; scales: "
+            f"start_scale {shown(value)} is not a career-pattern scale; scales: "
             f"{', '.join(table.scale_order)}"
         )
     return code
@@ -251,7 +251,7 @@ def _count_years(counts: object) -> dict[int, object]:
         raise InvalidInputError("counts must hold at least one 1 October count")
     by_year = {to_year(year, name="count year"): count for year, count in counts.items()}
     if len(by_year) != len(counts):
-        raise InvalidInputError(f"count years must differ, not {list(counts)!r}")
+        raise InvalidInputError(f"count years must differ, not {shown(list(counts))}")
     years = sorted(by_year)
     gaps = [(a, b) for a, b in pairwise(years) if b != a + 1]
     if gaps:

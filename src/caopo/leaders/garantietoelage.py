@@ -42,9 +42,9 @@ from caopo.catalog.inventory import raises
 from caopo.catalog.loader import catalog
 from caopo.catalog.state import remembered
 from caopo.display import Display
-from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError
+from caopo.errors import InvalidInputError, NoDataForDateError, NotPublishedError, shown
 from caopo.inputs import scale_text, to_date, to_flag, to_fte, to_step
-from caopo.money import Number, round_cents, to_decimal
+from caopo.money import Number, round_cents, to_amount
 from caopo.provenance import Status, weakest
 from caopo.salary_scales.codes import scale_code
 from caopo.salary_scales.periodiek import Periodiek, periodiek, periodiek_dates
@@ -227,7 +227,7 @@ def _old_scale(value: object, rules: GuaranteeRules) -> str:
     old = scale_text(value, name="old_scale")
     if old not in rules.old_scales:
         raise InvalidInputError(
-            f"old_scale {value!r} is not an old scale; old scales: {', '.join(rules.old_scales)}"
+            f"old_scale {shown(value)} is not an old scale; old scales: {', '.join(rules.old_scales)}"
         )
     return old
 
@@ -312,9 +312,7 @@ def _directietoelage(old: str, given: bool | None, rules: GuaranteeRules) -> Dec
 
 def _actual(scale: str, step: int | str | None, salary: Number | None, day: date) -> _Actual:
     if salary is not None:
-        amount = to_decimal(salary, name="new_salary")
-        if amount <= 0:
-            raise InvalidInputError(f"new_salary must be a positive amount, not {salary!r}")
+        amount = to_amount(salary, name="new_salary")
         code = scale_text(scale, name="new_scale")
         return _Actual(amount, code, None, "new_salary given by the caller", "published", ())
     if step is None:

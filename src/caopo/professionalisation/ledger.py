@@ -49,7 +49,7 @@ from caopo.catalog.state import remembered
 from caopo.display import Display, Tabular, record
 from caopo.errors import InvalidInputError, OverspendingError, shown
 from caopo.inputs import Category, to_date, to_flag, to_fte, to_year, to_years
-from caopo.money import CENT, Number, to_decimal
+from caopo.money import Number, to_amount
 from caopo.professionalisation.budgets import (
     NOT_STATED,
     BudgetGrant,
@@ -243,17 +243,13 @@ def _expense(item: object, start: date, end: date) -> tuple[date, Decimal]:
     if not isinstance(item, (tuple, list)) or len(item) != 2:
         raise InvalidInputError(f"each spending must be a (date, amount) pair, not {shown(item)}")
     on = to_date(item[0], name="spending date")
-    amount = to_decimal(item[1], name="spending amount")
-    if amount <= 0:
-        raise InvalidInputError(f"spending amount {shown(item[1])} must be positive")
-    if amount != amount.quantize(CENT):
-        raise InvalidInputError(f"spending amount {shown(item[1])} has more than two decimals")
+    amount = to_amount(item[1], name="spending amount")
     if not start <= on < end:
         raise InvalidInputError(
             f"spending date {on} is outside the statement's budget years "
             f"({start} up to {end - timedelta(days=1)})"
         )
-    return on, amount.quantize(CENT)
+    return on, amount
 
 
 def _spending(

@@ -139,7 +139,7 @@ def _reregistrations(
 ) -> tuple[Reregistration, ...]:
     """Each re-registration counts for the first deadline not yet met (even when late);
     two within one cycle are refused."""
-    if isinstance(dates, (str, date)):
+    if isinstance(dates, (str, bytes, date)) or not isinstance(dates, Iterable):
         raise InvalidInputError(
             f"reregistered must be a list of dates, not a single {shown(dates)}"
         )

@@ -1,7 +1,9 @@
 """``salaris``: the scale amount times the werktijdfactor, each month.
 
 Each part of the month (:class:`caopo.pay.plan.Segment`) counts for its calendar days over
-the days of the month; the month's line is the sum, rounded once to cents.
+the days of the month: the month's line is the sum of amount x werktijdfactor x days over
+the parts, divided once by the days of the month and then rounded once to cents
+(:func:`caopo.money.round_quotient`), so a part month is exact (``1/28`` is no Decimal).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from caopo.errors import NoDataForDateError, NotPublishedError, UnknownScaleError
+from caopo.money import round_quotient
 from caopo.pay.components.base import Entry, Gap, PayContext, Payslips, Posting
 from caopo.pay.lines import Line, Reference
 from caopo.pay.plan import PlannedMonth
@@ -50,21 +53,22 @@ def salary_cell(scale: str, step: int, day: date, context: PayContext) -> Cell:
 def salary_line(context: PayContext, month: PlannedMonth) -> Line:
     """The salary of one planned month; raises where a part has no table or no step."""
     employment = context.employment
-    exact = Decimal(0)
+    by_days = Decimal(0)
     refs: list[Reference] = []
     bases: list[str] = []
     sources: list[Source] = []
     for segment in month.segments:
         step = segment.change.held()
         cell = salary_cell(employment.scale, step, segment.start, context)
-        exact += cell.amount * employment.fte * (Decimal(segment.days) / month.days)
+        by_days += cell.amount * employment.fte * segment.days
         refs.extend(cell.rests_on)
         bases.append(f"trede {step}: {cell.basis}")
         sources.extend(cell.sources)
     basis = "; ".join(dict.fromkeys(bases))
-    if month.part != 1:
-        basis += f" (x {month.part.normalize()} of the month, calendar days)"
-    return Line.of(NAME, exact, refs, basis, sources)
+    days = sum(segment.days for segment in month.segments)
+    if days != month.days:
+        basis += f" (x {days}/{month.days} of the month, calendar days)"
+    return Line.of(NAME, round_quotient(by_days, month.days), refs, basis, sources)
 
 
 def accrue(context: PayContext, month: PlannedMonth, earlier: tuple[Line, ...]) -> Line:
