@@ -38,7 +38,11 @@ CORE: dict[str, tuple[str, tuple[str, ...]]] = {
     "inputs": ("src/caopo/inputs.py", ("tests/test_inputs.py",)),
     "salary": (
         "src/caopo/salary_scales/salary.py",
-        ("tests/salary_scales/test_salary.py", "tests/salary_scales/test_published_figures.py"),
+        (
+            "tests/salary_scales/test_salary.py",
+            "tests/salary_scales/test_published_figures.py",
+            "tests/test_mutation_killers_salary.py",
+        ),
     ),
     "derive": (
         "src/caopo/catalog/derive.py",
@@ -46,11 +50,36 @@ CORE: dict[str, tuple[str, tuple[str, ...]]] = {
             "tests/catalog/test_anchor_chain.py",
             "tests/catalog/test_golden.py",
             "tests/catalog/test_invalid.py",
+            "tests/test_mutation_killers_catalog.py",
         ),
     ),
     "catalog": (
         "src/caopo/catalog/loader.py",
         ("tests/catalog/test_invalid.py", "tests/catalog/test_series.py"),
+    ),
+    "carry": (
+        "src/caopo/catalog/carry.py",
+        (
+            "tests/catalog/test_carry_forward.py",
+            "tests/catalog/test_carry_projection.py",
+            "tests/test_mutation_killers_catalog.py",
+        ),
+    ),
+    "compiled": (
+        "src/caopo/catalog/compiled.py",
+        (
+            "tests/catalog/test_compiled.py",
+            "tests/catalog/test_remembered.py",
+            "tests/test_mutation_killers_salary.py",
+        ),
+    ),
+    "salary_index": (
+        "src/caopo/catalog/salary_index.py",
+        (
+            "tests/catalog/test_compiled.py",
+            "tests/test_mutation_killers_salary.py",
+            "tests/test_mutation_killers_catalog.py",
+        ),
     ),
     "garantietoelage": (
         "src/caopo/leaders/garantietoelage.py",
@@ -168,10 +197,13 @@ def _apply(node: ast.AST, change: str) -> None:
 
 
 def _skipped(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
-    """Nodes not worth a mutant: inside an error message, ``__all__`` or a type hint."""
+    """Nodes not worth a mutant: inside an error message, ``__all__``, a type hint or an
+    ``if TYPE_CHECKING:`` block (imports for the type checker only)."""
     current: ast.AST | None = node
     while current is not None:
         if isinstance(current, ast.JoinedStr | ast.Raise | ast.AnnAssign | ast.arguments):
+            return True
+        if isinstance(current, ast.If) and getattr(current.test, "id", "") == "TYPE_CHECKING":
             return True
         if isinstance(current, ast.Assign) and any(
             isinstance(t, ast.Name) and t.id == "__all__" for t in current.targets

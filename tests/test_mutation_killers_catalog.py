@@ -1,0 +1,163 @@
+"""Tests written to kill surviving mutants of the derived tables (issue 14, item 7).
+
+``scripts/mutate.py derive`` mutates ``caopo/catalog/derive.py``. These tests feed it
+malformed derivations (a raise on the base's own day, a base that is not a published version
+start, a structural change or a raise of another table in the chain) and check the declared
+rule on a small user table: a derived cell is its base cell times the published raises,
+rounded once to the declared quantum, half up (data/raises/general_raises.yaml: +4,9 % on
+2024-10-01, +4,6 % on 2025-11-01, the latter provisional).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import caopo
+from caopo.catalog.derive import chain_factor, materialise
+from caopo.catalog.loader import catalog, validate_folder
+from caopo.errors import DataFileError
+from caopo.schema.raises import RaiseChain
+from tests._helpers import user_tables
+
+BASE = """\
+kind: salary_scales
+table: support_staff
+title: "Test base table (amounts for the test only)"
+effective_from: {start}
+cao: "test"
+status: {status}
+coverage: complete
+sources: [{{title: "test fixture"}}]
+cells:
+  "4": {{1: 2500.50, 2: 2600}}
+"""
+
+DERIVED = """\
+kind: salary_scales
+table: support_staff
+title: "Test derived table"
+effective_from: 2025-11-01
+cao: "test"
+status: derived
+sources: [{{title: "test fixture"}}]
+derivation:
+  base: {base}
+  raises: [{raises}]
+  quantum: {quantum}
+  rounding: half_up
+  tolerance: 1
+"""
+
+
+def _folder(
+    tmp: Path,
+    *,
+    start: str = "2024-10-01",
+    status: str = "published",
+    base: str = "2024-10-01",
+    raises: str = "2025-11-01",
+    quantum: str = "1",
+) -> Path:
+    (tmp / "support_staff_base.yaml").write_text(
+        BASE.format(start=start, status=status), encoding="utf-8"
+    )
+    (tmp / "support_staff_derived.yaml").write_text(
+        DERIVED.format(base=base, raises=raises, quantum=quantum), encoding="utf-8"
+    )
+    return tmp
+
+
+def _events() -> RaiseChain:
+    return catalog().document("general_raises", RaiseChain)
+
+
+# --------------------------------------------------------------- the declared rule
+
+
+@pytest.mark.parametrize(
+    ("quantum", "first", "second"),
+    # 2500.50 x 1.046 = 2615.523, 2600 x 1.046 = 2719.6: rounded once, half up
+    [("1", "2616", "2720"), ("0.01", "2615.52", "2719.60")],
+)
+def test_a_derived_cell_is_its_base_cell_times_the_raises_rounded_once(
+    tmp_path: Path, quantum: str, first: str, second: str
+) -> None:
+    with user_tables(_folder(tmp_path, quantum=quantum)):
+        for step, amount in ((1, first), (2, second)):
+            detail = caopo.salary_detail(4, step, on="2025-11-01")
+            assert detail.full_time_amount == Decimal(amount)
+            assert detail.status == "provisional"  # the 2025-11-01 raise is provisional
+        assert caopo.salary(4, 1, on="2025-10-31") == Decimal("2500.50")  # the base itself
+
+
+def test_the_chain_factor_is_the_product_of_the_published_percentages() -> None:
+    events = _events().events
+    two = (date(2024, 10, 1), date(2025, 11, 1))
+    assert chain_factor(events, two, table="teachers") == Decimal("1.049") * Decimal("1.046")
+    assert chain_factor(events, (), table="teachers") == 1
+
+
+PERCENTAGE_DAYS = (
+    "2014-09-01, 2015-09-01, 2016-07-01, 2018-09-01, 2020-01-01, 2021-01-01, 2022-07-01, "
+    "2023-07-01, 2024-10-01, 2025-11-01, 2026-11-01"
+)
+
+
+@pytest.mark.parametrize(
+    ("on", "table", "usable"),
+    [
+        (date(2022, 1, 1), "teachers", PERCENTAGE_DAYS),  # structural: the VO tables
+        (date(2007, 8, 1), "teachers", PERCENTAGE_DAYS),  # unquantified
+        (date(2024, 1, 1), "support_staff", PERCENTAGE_DAYS),  # structural, support staff only
+        (date(2024, 10, 2), "teachers", PERCENTAGE_DAYS),  # no raise that day
+        (date(2024, 10, 1), "board", ""),  # a raise of the CAO's tables only
+    ],
+)
+def test_only_a_percentage_raise_of_the_table_is_applied(on: date, table: str, usable: str) -> None:
+    with pytest.raises(DataFileError) as info:
+        chain_factor(_events().events, (on,), table=table)
+    assert str(info.value).endswith(f"raises that do: {usable}")
+
+
+# --------------------------------------------------------------- malformed derivations
+
+
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        ({"raises": "2024-10-01"}, "2024-10-01 are not between its base"),  # on the base's day
+        ({"raises": "2026-11-01"}, "2026-11-01 are not between its base"),  # after its start
+        ({"status": "provisional"}, "must be a published version"),
+        ({"base": "2024-11-01"}, "must be a published version"),  # inside, not the start
+        ({"base": "2023-01-01"}, "must be a published version"),  # before any version
+        ({"raises": "2024-10-01, 2025-11-01", "start": "2024-09-01", "base": "2024-09-01"}, ""),
+    ],
+)
+def test_a_malformed_derivation_is_refused(
+    tmp_path: Path, changes: dict[str, str], words: str
+) -> None:
+    folder = _folder(tmp_path, **changes)
+    if not words:  # the well-formed neighbour of the cases above is accepted
+        assert len(validate_folder(folder)) == 2
+        with user_tables(folder):
+            # 2500.50 x 1.049 x 1.046 = 2743.7061 -> 2744
+            assert caopo.salary(4, 1, on="2025-11-01") == Decimal("2744.00")
+        return
+    with pytest.raises(DataFileError, match=words):
+        validate_folder(folder)
+
+
+def test_a_derivation_across_a_structural_change_is_refused(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, start="2023-09-01", base="2023-09-01", raises="2024-01-01")
+    with pytest.raises(DataFileError, match="no percentage raise on 2024-01-01"):
+        validate_folder(folder)
+
+
+def test_derived_tables_without_the_raise_chain_are_refused() -> None:
+    teachers = catalog().all_series["teachers"]  # holds derived versions (2025-11-01)
+    with pytest.raises(DataFileError, match="need the raise chain 'general_raises'"):
+        materialise({"teachers": teachers}, {})
