@@ -23,6 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import caopo
+from caopo.catalog import state
 from caopo.errors import (
     CaopoError,
     NoDataForDateError,
@@ -157,10 +158,49 @@ def test_a_remembered_answer_is_the_same_answer_until_the_tables_change() -> Non
     # answer itself; reset_tables starts a new snapshot with nothing remembered
     first = caopo.salary_detail("LB", 12, on="2024-11-01", fte="0.5")
     assert first.amount == Decimal("2638.50")  # 5277 x 0,5
+    other = caopo.salary_detail("LB", 1, on="2024-11-01")
     assert caopo.salary_detail("LB", 12, on="2024-11-01", fte="0.5") is first
+    assert caopo.salary_detail("LB", 1, on="2024-11-01") is other
     caopo.reset_tables()
     again = caopo.salary_detail("LB", 12, on="2024-11-01", fte="0.5")
     assert again == first and again is not first
+
+
+def test_the_warm_path_answers_from_memory_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # once plain inputs were read, salary() reads the remembered scale, step and fte and one
+    # index cell: the parsers and the cold lookup are not called again, and the answer is the
+    # published cell times the werktijdfactor (LB trede 5 EUR 3.868 x 0,8)
+    for fte in ("0.8", Decimal("0.8"), 1):
+        expected = (Decimal(3868) * Decimal(fte)).quantize(Decimal("0.01"))
+        assert caopo.salary("LB", 5, on=date(2024, 11, 1), fte=fte) == expected
+        with monkeypatch.context() as patched:
+            for name in ("_cell_key", "_day", "_fte", "_find"):
+                patched.setattr(lookup, name, _not_called)
+            assert caopo.salary("LB", 5, on=date(2024, 11, 1), fte=fte) == expected
+        detail = caopo.salary_detail("LB", 5, on="2024-11-01", fte=fte)
+        with monkeypatch.context() as patched:
+            patched.setattr(lookup, "_find", _not_called)
+            assert caopo.salary_detail("LB", 5, on="2024-11-01", fte=fte) is detail
+
+
+def _not_called(*args: object) -> None:
+    raise AssertionError(f"the warm path called the cold path with {args}")
+
+
+def test_the_remembered_answers_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    caopo.reset_tables()
+    monkeypatch.setattr(state, "ANSWERS_LIMIT", 3)
+    for step in range(1, 8):
+        caopo.salary_detail("LB", step, on="2024-11-01")
+        assert len(state.current().answers) <= 3
+    caopo.reset_tables()
+
+
+def test_a_signalling_nan_fte_is_refused_not_hashed() -> None:
+    # hash(Decimal("sNaN")) raises TypeError: the fte is remembered by its text
+    for call in (caopo.salary, caopo.salary_detail):
+        with pytest.raises(CaopoError, match="not a finite number"):
+            call("LB", 5, on="2024-11-01", fte=Decimal("sNaN"))
 
 
 def test_no_salary_table_known_on_a_day_names_that_day() -> None:
@@ -222,6 +262,7 @@ def test_cell_names_the_table_holding_the_scale_or_none() -> None:
 
 
 def test_scales_and_steps_on_a_day() -> None:
+    caopo.reset_tables()  # the first lookup of a fresh snapshot builds the index
     # the teacher scales of the 2024-10-01 table (VO tables since 2022-01-01) and the
     # directors' scales, teachers first
     assert lookup.scales(on="2024-11-01")[:4] == ("LB", "LC", "LD", "LE")
@@ -235,6 +276,7 @@ def test_scales_and_steps_on_a_day() -> None:
 
 
 def test_version_holding_finds_the_version_with_the_scale() -> None:
+    caopo.reset_tables()
     held = lookup.version_holding("LB", date(2024, 11, 1))
     assert held is not None and lookup.table_label(held) == "teachers 2024-10-01"
     assert lookup.version_holding("LA", date(2024, 11, 1)) is None

@@ -213,8 +213,9 @@ def salary(scale: ScaleLike, step: int | str, *, on: date | str, fte: Number = 1
         key = _cell_key(scale, step)
     day = on if type(on) is date else _day(on)
     index = state.current().index or salary_index()
-    hit = index.cells[bisect_right(index.bounds, day)].get(key)
-    amount = _find(*key, day)[0] if hit is None else hit[0]
+    # a cell the index lacks: _find raises the error naming what is missing
+    hit = index.cells[bisect_right(index.bounds, day)].get(key) or _find(*key, day)
+    amount = hit[0]
     factor = None
     if of_fte is Decimal or of_fte is int or of_fte is str:
         factor = _FTES.get(str(fte) if of_fte is Decimal else fte)
