@@ -77,6 +77,8 @@ CORE: dict[str, tuple[str, tuple[str, ...]]] = {
         "src/caopo/catalog/salary_index.py",
         (
             "tests/catalog/test_compiled.py",
+            "tests/salary_scales/test_published_figures.py",
+            "tests/test_mutation_killers_money.py",
             "tests/test_mutation_killers_salary.py",
             "tests/test_mutation_killers_catalog.py",
         ),

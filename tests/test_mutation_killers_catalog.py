@@ -19,7 +19,7 @@ import pytest
 import caopo
 from caopo.catalog.derive import chain_factor, materialise
 from caopo.catalog.loader import catalog, validate_folder
-from caopo.errors import DataFileError
+from caopo.errors import DataFileError, NoDataForDateError, NotPublishedError
 from caopo.schema.raises import RaiseChain
 from tests._helpers import user_tables
 
@@ -161,3 +161,60 @@ def test_derived_tables_without_the_raise_chain_are_refused() -> None:
     teachers = catalog().all_series["teachers"]  # holds derived versions (2025-11-01)
     with pytest.raises(DataFileError, match="need the raise chain 'general_raises'"):
         materialise({"teachers": teachers}, {})
+
+
+# --------------------------------------------------------------- the salary index (salary_index.py)
+
+
+def test_a_version_holds_from_its_first_day_to_the_day_before_its_end() -> None:
+    # school_leaders 2007-01-01 (AVS Bijlage II, loonpeil 1 januari 2007): DB trede 15 EUR 4.160,
+    # vouched for January 2007 only (effective_until 2007-02-01); no table follows until 2018
+    caopo.reset_tables()
+    assert caopo.salary("DB", 15, on="2007-01-01") == Decimal("4160.00")
+    assert caopo.salary("DB", 15, on="2007-01-31") == Decimal("4160.00")
+    assert caopo.salary_detail("DB", 15, on="2007-01-31").effective_until == date(2007, 2, 1)
+    for day in ("2006-12-31", "2007-02-01"):
+        with pytest.raises(NoDataForDateError):
+            caopo.salary("DB", 15, on=day)
+
+
+def test_a_version_ends_at_its_own_end_or_at_its_successor() -> None:
+    # school_leaders 2020-01-01 (partial: DB trede 15) ends on its own effective_until
+    # 2020-08-01; teachers 2022-07-01 ends where teachers 2023-07-01 starts
+    assert caopo.salary_detail("DB", 15, on="2020-03-01").effective_until == date(2020, 8, 1)
+    assert caopo.salary_detail("LB", 1, on="2023-06-30").effective_until == date(2023, 7, 1)
+    assert caopo.salary_detail("LB", 1, on="2023-07-01").effective_from == date(2023, 7, 1)
+
+
+OTHER = """\
+kind: salary_scales
+table: {table}
+title: "Test table (amounts for the test only)"
+effective_from: 2022-01-01
+effective_until: 2022-07-01
+cao: "test"
+status: published
+coverage: complete
+sources: [{{title: "test fixture"}}]
+cells:
+  "{scale}": {{5: 5}}
+"""
+
+
+def test_tables_answer_in_their_order_and_an_earlier_table_is_never_shadowed(
+    tmp_path: Path,
+) -> None:
+    # TABLE_ORDER: teachers, support staff, school leaders, then any other table by name
+    for table, scale in (("support_staff", "4"), ("board", "LB"), ("aboard", "X1")):
+        (tmp_path / f"{table}.yaml").write_text(
+            OTHER.format(table=table, scale=scale), encoding="utf-8"
+        )
+    with user_tables(tmp_path):
+        # on 2022-03-01 teachers LB (partial) and school leaders A11, D12 are shipped
+        assert caopo.scales(on="2022-03-01") == ("LB", "4", "A11", "D12", "X1", "LB")
+        # the teachers' LB answers (LB trede 12 EUR 4.366, data/scales/teachers_2022-01-01.yaml);
+        # the board's LB never shadows it: its trede 5 is not published by the teachers' table
+        assert caopo.salary("LB", 12, on="2022-03-01") == Decimal("4366.00")
+        with pytest.raises(NotPublishedError, match="partial table"):
+            caopo.salary("LB", 5, on="2022-03-01")
+        assert caopo.salary(4, 5, on="2022-03-01") == Decimal("5.00")
