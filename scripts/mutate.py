@@ -71,6 +71,7 @@ CORE: dict[str, tuple[str, tuple[str, ...]]] = {
             "tests/catalog/test_compiled.py",
             "tests/catalog/test_remembered.py",
             "tests/test_mutation_killers_salary.py",
+            "tests/test_mutation_killers_catalog.py",
         ),
     ),
     "salary_index": (

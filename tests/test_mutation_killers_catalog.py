@@ -10,6 +10,7 @@ rounded once to the declared quantum, half up (data/raises/general_raises.yaml: 
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -17,8 +18,19 @@ from pathlib import Path
 import pytest
 
 import caopo
+from caopo.catalog import compiled
+from caopo.catalog.compiled import (
+    ENV_CACHE,
+    FORMAT,
+    cache_file,
+    decode,
+    encode,
+    read_compiled,
+    salary_index,
+)
 from caopo.catalog.derive import chain_factor, materialise
-from caopo.catalog.loader import catalog, validate_folder
+from caopo.catalog.loader import catalog, shipped_data_dir, validate_folder
+from caopo.catalog.salary_index import SalaryIndex
 from caopo.errors import DataFileError, NoDataForDateError, NotPublishedError
 from caopo.schema.raises import RaiseChain
 from tests._helpers import user_tables
@@ -217,4 +229,54 @@ def test_tables_answer_in_their_order_and_an_earlier_table_is_never_shadowed(
         assert caopo.salary("LB", 12, on="2022-03-01") == Decimal("4366.00")
         with pytest.raises(NotPublishedError, match="partial table"):
             caopo.salary("LB", 5, on="2022-03-01")
+        assert caopo.salary(4, 5, on="2022-03-01") == Decimal("5.00")
+
+
+# --------------------------------------------------------------- the compiled tables (compiled.py)
+
+
+def test_only_a_compiled_file_of_this_format_and_key_is_decoded() -> None:
+    data = str(shipped_data_dir())
+    index = SalaryIndex.from_series(catalog().salary_series())
+    text = encode(index, "k", data)
+    decoded = decode(text, "k", data)
+    assert decoded is not None and decoded.bounds == index.bounds
+    assert decode(text, "other", data) is None
+    assert decode(text.replace(f'"format": {FORMAT}', f'"format": {FORMAT + 1}'), "k", data) is None
+    for junk in ("[]", '"text"', "1", "null"):
+        assert decode(junk, "k", data) is None
+    assert read_compiled(os.devnull, "k", data) is None  # empty: not JSON
+
+
+def test_the_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV_CACHE, "/tmp/caopo-own")
+    monkeypatch.setenv("XDG_CACHE_HOME", "/tmp/xdg")
+    assert Path(cache_file("ab" * 20)).parent == Path("/tmp/caopo-own")
+    monkeypatch.delenv(ENV_CACHE)
+    assert Path(cache_file("ab" * 20)).parent == Path("/tmp/xdg/caopo")
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert Path(cache_file("ab" * 20)).parent == Path.home() / ".cache" / "caopo"
+
+
+def test_the_shipped_index_is_read_once() -> None:
+    # the shipped files do not change while caopo runs: every fresh snapshot without a user
+    # folder reads the same shipped index (once it has been compiled and read back)
+    indexes = []
+    for _ in range(3):
+        caopo.reset_tables()
+        indexes.append(salary_index())
+    if not compiled._SHIPPED:
+        pytest.skip("no compiled file could be written or read here")
+    assert indexes[1] is indexes[2] is compiled._SHIPPED[0]
+    assert caopo.salary("LB", 5, on="2024-11-01") == Decimal("3868.00")
+
+
+def test_a_user_folder_gets_an_index_of_its_own(tmp_path: Path) -> None:
+    (tmp_path / "support_staff.yaml").write_text(
+        OTHER.format(table="support_staff", scale="4"), encoding="utf-8"
+    )
+    caopo.reset_tables()
+    shipped = salary_index()
+    with user_tables(tmp_path):
+        assert salary_index() is not shipped
         assert caopo.salary(4, 5, on="2022-03-01") == Decimal("5.00")
