@@ -280,3 +280,58 @@ def test_a_user_folder_gets_an_index_of_its_own(tmp_path: Path) -> None:
     with user_tables(tmp_path):
         assert salary_index() is not shipped
         assert caopo.salary(4, 5, on="2022-03-01") == Decimal("5.00")
+
+
+# --------------------------------------------------------------- carried forward (carry.py)
+
+SUPPORT_2026 = """\
+kind: salary_scales
+table: support_staff
+title: "Test table (amounts for the test only)"
+effective_from: 2026-01-01
+cao: "test"
+status: published
+coverage: complete
+sources: [{title: "test fixture"}]
+cells:
+  "4": {1: 2500}
+  "10": {1: 3000}
+"""
+
+
+def test_a_user_table_is_carried_across_schaal_10_to_lb_and_by_the_next_raise(
+    tmp_path: Path,
+) -> None:
+    # data/raises/general_raises.yaml: on 2026-07-01 OOP schaal 10 takes the amounts of LB
+    # (structural, support staff and school leaders), on 2026-11-01 +1,2 % (provisional)
+    (tmp_path / "support_staff.yaml").write_text(SUPPORT_2026, encoding="utf-8")
+    yours = f"support_staff 2026-01-01 (your file {tmp_path / 'support_staff.yaml'})"
+    with user_tables(tmp_path):
+        own = caopo.salary_detail(4, 1, on="2026-06-30")
+        assert own.amount == Decimal("2500.00") and own.basis == (
+            "support_staff 2026-01-01 (published)"
+        )
+        assert caopo.salary(10, 1, on="2026-06-30") == Decimal("3000.00")
+        same = caopo.salary_detail(4, 1, on="2026-07-01")
+        assert same.amount == Decimal("2500.00") and same.effective_from == date(2026, 7, 1)
+        assert same.basis.endswith(f"{yours} carried forward unchanged")
+        with pytest.raises(NotPublishedError, match="from 2026-07-01 takes the amounts of LB"):
+            caopo.salary(10, 1, on="2026-07-01")
+        raised = caopo.salary_detail(4, 1, on="2026-11-01")
+        assert raised.amount == Decimal("2530.00")  # 2500 x 1,012
+        assert raised.status == "provisional"
+        assert raised.basis.endswith(
+            f"{yours} carried forward by the general raises of 2026-11-01, rounded once to 1 euro"
+        )
+        with pytest.raises(NotPublishedError, match="takes the amounts of LB"):
+            caopo.salary(10, 1, on="2026-11-01")
+
+
+def test_a_shipped_derived_table_names_no_user_file() -> None:
+    # teachers 2025-11-01: teachers 2024-10-01 (LB trede 5 EUR 3.868) x 1,046 = 4.045,93 -> 4.046
+    detail = caopo.salary_detail("LB", 5, on="2025-12-01")
+    assert detail.amount == Decimal("4046.00")
+    assert detail.basis == (
+        "teachers 2025-11-01 (provisional): teachers 2024-10-01 carried forward by the "
+        "general raises of 2025-11-01, rounded once to 1 euro"
+    )
