@@ -55,7 +55,12 @@ CORE: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "catalog": (
         "src/caopo/catalog/loader.py",
-        ("tests/catalog/test_invalid.py", "tests/catalog/test_series.py"),
+        (
+            "tests/catalog/test_invalid.py",
+            "tests/catalog/test_series.py",
+            "tests/catalog/test_consistency.py",
+            "tests/test_mutation_killers_catalog.py",
+        ),
     ),
     "carry": (
         "src/caopo/catalog/carry.py",
