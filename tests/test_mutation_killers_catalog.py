@@ -33,6 +33,7 @@ from caopo.catalog.loader import catalog, shipped_data_dir, validate_folder
 from caopo.catalog.salary_index import SalaryIndex
 from caopo.errors import DataFileError, NoDataForDateError, NotPublishedError
 from caopo.schema.raises import RaiseChain
+from caopo.schema.scales import ScaleTable
 from tests._helpers import user_tables
 
 BASE = """\
@@ -335,3 +336,108 @@ def test_a_shipped_derived_table_names_no_user_file() -> None:
         "teachers 2025-11-01 (provisional): teachers 2024-10-01 carried forward by the "
         "general raises of 2025-11-01, rounded once to 1 euro"
     )
+
+
+# --------------------------------------------------------------- loading user folders (loader.py)
+
+CHAIN = shipped_data_dir() / "raises" / "general_raises.yaml"
+BINDING = shipped_data_dir() / "allowances" / "bindingstoelage_2022-01-01.yaml"
+
+
+def _teachers(start: str, until: str | None = None) -> str:
+    end = f"effective_until: {until}\n" if until else ""
+    return TEACHERS_2030.format(start=start, end=end)
+
+
+TEACHERS_2030 = """\
+kind: salary_scales
+table: teachers
+title: "Test table (amounts for the test only)"
+effective_from: {start}
+{end}cao: "test"
+status: published
+coverage: partial
+sources: [{{title: "test fixture"}}]
+cells:
+  "LB": {{5: 5}}
+"""
+
+
+def test_the_catalog_lists_its_tables_by_kind() -> None:
+    shipped = catalog()
+    assert shipped.table_ids(ScaleTable) == ("school_leaders", "teachers")
+    assert set(shipped.table_ids()) > {"school_leaders", "teachers", "bindingstoelage"}
+    assert shipped.table_ids(ScaleTable) == ("school_leaders", "teachers")  # remembered
+    assert [s.table for s in shipped.salary_series()] == ["teachers", "school_leaders"]
+    with pytest.raises(NoDataForDateError, match="no table 'nope' is loaded"):
+        shipped.series("nope", ScaleTable)
+    with pytest.raises(DataFileError, match="is of kind 'yearly_allowance'"):
+        shipped.series("bindingstoelage", ScaleTable)
+    assert shipped.series("teachers", ScaleTable).table == "teachers"
+    for name, model in (("nope", RaiseChain), ("teachers", RaiseChain)):
+        with pytest.raises(DataFileError, match=f"no data file defines '{name}'"):
+            shipped.document(name, model)
+
+
+def test_versions_may_meet_but_not_overlap(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(_teachers("2030-01-01", "2030-02-01"), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(_teachers("2030-02-01"), encoding="utf-8")
+    assert len(validate_folder(tmp_path)) == 2
+    (tmp_path / "a.yaml").write_text(_teachers("2030-01-01", "2030-03-01"), encoding="utf-8")
+    with pytest.raises(DataFileError, match="runs until 2030-03-01, overlapping"):
+        validate_folder(tmp_path)
+
+
+def test_two_user_files_of_one_version_or_document_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(_teachers("2030-01-01"), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(_teachers("2030-01-01"), encoding="utf-8")
+    with pytest.raises(DataFileError, match="version 2030-01-01 of table 'teachers' is already"):
+        validate_folder(tmp_path)
+    chains = tmp_path / "chains"
+    chains.mkdir()
+    for name in ("a.yaml", "b.yaml"):
+        (chains / name).write_text(CHAIN.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(DataFileError, match="document 'general_raises' is already defined"):
+        validate_folder(chains, replace=True)
+
+
+def test_a_user_document_with_a_shipped_id_needs_replace(tmp_path: Path) -> None:
+    (tmp_path / "chain.yaml").write_text(CHAIN.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"\(same id\)"):
+        validate_folder(tmp_path)
+    assert validate_folder(tmp_path, replace=True) == [tmp_path / "chain.yaml"]
+    with user_tables(tmp_path, replace=True):
+        entry = catalog().documents["general_raises"]
+        assert entry.origin == "user" and entry.replaces == CHAIN
+        assert caopo.salary("LB", 5, on="2024-11-01") == Decimal("3868.00")
+
+
+def test_a_table_has_one_kind(tmp_path: Path) -> None:
+    # the shipped bindingstoelage is a yearly allowance: a salary table of that id is refused
+    text = _teachers("2031-01-01").replace("table: teachers", "table: bindingstoelage")
+    (tmp_path / "odd.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError, match="table 'bindingstoelage' mixes kinds"):
+        validate_folder(tmp_path)
+
+
+def test_a_missing_folder_is_refused_and_one_file_is_checked(tmp_path: Path) -> None:
+    with pytest.raises(DataFileError, match="not a folder of table files"):
+        validate_folder(tmp_path / "missing")
+    (tmp_path / "teachers.yaml").write_text(_teachers("2030-01-01"), encoding="utf-8")
+    assert validate_folder(tmp_path / "teachers.yaml") == [tmp_path / "teachers.yaml"]
+
+
+def test_a_user_version_inside_a_shipped_period_replaces_that_file(tmp_path: Path) -> None:
+    # teachers 2022-07-01 holds until teachers 2023-07-01: a user version on 2023-01-01
+    # changes its answers and is recorded as replacing it
+    (tmp_path / "teachers.yaml").write_text(_teachers("2023-01-01"), encoding="utf-8")
+    with pytest.raises(DataFileError, match="inside that version of table 'teachers'"):
+        validate_folder(tmp_path)
+    with user_tables(tmp_path, replace=True):
+        row = next(t for t in caopo.tables() if t.path.parent == tmp_path)
+        assert row.replaces is not None and row.replaces.name == "teachers_2022-07-01.yaml"
+        assert caopo.salary("LB", 5, on="2023-03-01") == Decimal("5.00")
+    (tmp_path / "teachers.yaml").write_text(_teachers("2030-01-01"), encoding="utf-8")
+    with user_tables(tmp_path):  # after the last (open) version: a successor, no clash
+        row = next(t for t in caopo.tables() if t.path.parent == tmp_path)
+        assert row.replaces is None
