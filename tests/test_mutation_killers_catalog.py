@@ -11,7 +11,7 @@ rounded once to the declared quantum, half up (data/raises/general_raises.yaml: 
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -441,3 +441,17 @@ def test_a_user_version_inside_a_shipped_period_replaces_that_file(tmp_path: Pat
     with user_tables(tmp_path):  # after the last (open) version: a successor, no clash
         row = next(t for t in caopo.tables() if t.path.parent == tmp_path)
         assert row.replaces is None
+
+
+def test_the_index_as_known_on_a_day_is_remembered_and_bounded() -> None:
+    # L10 trede 1 as known on 2021-11-03: EUR 2.678 (teachers 2020-01-01), the 2021 table
+    # was not known yet (known_from 2021-11-04)
+    index = salary_index()
+    early = index.as_known_on(date(2021, 11, 3))
+    hit = early.find("L10", 1, date(2021, 6, 1))
+    assert hit is not None and hit[0] == Decimal(2678)
+    index.as_known_on(date(2021, 11, 4))
+    assert index.as_known_on(date(2021, 11, 3)) is early
+    for offset in range(300):
+        index.as_known_on(date(2000, 1, 1) + timedelta(days=offset))
+        assert len(index._known) <= 257
