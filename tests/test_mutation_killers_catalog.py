@@ -19,6 +19,7 @@ import pytest
 
 import caopo
 from caopo.catalog import compiled
+from caopo.catalog.carry import carry_forward
 from caopo.catalog.compiled import (
     ENV_CACHE,
     FORMAT,
@@ -455,3 +456,21 @@ def test_the_index_as_known_on_a_day_is_remembered_and_bounded() -> None:
     for offset in range(300):
         index.as_known_on(date(2000, 1, 1) + timedelta(days=offset))
         assert len(index._known) <= 257
+
+
+def test_a_table_without_schaal_10_is_not_touched_by_its_conversion(tmp_path: Path) -> None:
+    # the 2026-07-01 change names schaal 10 only: a table without it keeps its version until
+    # the next raise, 2026-11-01 (+1,2 %); cells with cents are carried to the cent
+    text = SUPPORT_2026.replace('  "10": {1: 3000}\n', "").replace("2500", "2500.55")
+    (tmp_path / "support_staff.yaml").write_text(text, encoding="utf-8")
+    with user_tables(tmp_path):
+        kept = caopo.salary_detail(4, 1, on="2026-07-01")
+        assert kept.effective_from == date(2026, 1, 1) and kept.amount == Decimal("2500.55")
+        raised = caopo.salary_detail(4, 1, on="2026-11-01")
+        assert raised.effective_from == date(2026, 11, 1)
+        assert raised.amount == Decimal("2530.56")  # 2500,55 x 1,012 = 2530,5566
+
+
+def test_without_the_raise_chain_nothing_is_carried() -> None:
+    shipped = catalog()
+    assert carry_forward(shipped.all_series, {}) is shipped.all_series
