@@ -203,6 +203,13 @@ def test_a_signalling_nan_fte_is_refused_not_hashed() -> None:
             call("LB", 5, on="2024-11-01", fte=Decimal("sNaN"))
 
 
+def test_no_salary_table_in_force_names_where_each_table_starts() -> None:
+    # the first shipped versions: teachers 2018-09-01, school leaders 2007-01-01
+    shipped = "shipped: teachers from 2018-09-01; school_leaders from 2007-01-01"
+    with pytest.raises(NoDataForDateError, match=shipped):
+        caopo.salary("LB", 5, on="1990-01-01")
+
+
 def test_no_salary_table_known_on_a_day_names_that_day() -> None:
     with pytest.raises(NoDataForDateError, match="in force on 2019-01-01 as known on 2000-01-01"):
         caopo.salary_detail("L10", 1, on="2019-01-01", as_known_on="2000-01-01")
