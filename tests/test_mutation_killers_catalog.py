@@ -198,9 +198,10 @@ def test_a_version_ends_at_its_own_end_or_at_its_successor() -> None:
     assert caopo.salary_detail("DB", 15, on="2020-03-01").effective_until == date(2020, 8, 1)
     assert caopo.salary_detail("LB", 1, on="2023-06-30").effective_until == date(2023, 7, 1)
     assert caopo.salary_detail("LB", 1, on="2023-07-01").effective_from == date(2023, 7, 1)
-    # the last two teacher versions: 2025-11-01 ends where 2026-11-01 starts, which is open
+    # the last two teacher versions: 2025-11-01 ends where 2026-11-01 starts, which ends on
+    # its own effective_until 2027-03-01 (data/scales/teachers_2026-11-01.yaml)
     assert caopo.salary_detail("LB", 1, on="2026-10-31").effective_until == date(2026, 11, 1)
-    assert caopo.salary_detail("LB", 1, on="2026-11-01").effective_until is None
+    assert caopo.salary_detail("LB", 1, on="2026-11-01").effective_until == date(2027, 3, 1)
 
 
 OTHER = """\
