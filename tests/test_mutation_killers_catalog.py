@@ -32,7 +32,7 @@ from caopo.catalog.compiled import (
 from caopo.catalog.derive import chain_factor, materialise
 from caopo.catalog.loader import catalog, shipped_data_dir, validate_folder
 from caopo.catalog.salary_index import SalaryIndex
-from caopo.errors import DataFileError, NoDataForDateError, NotPublishedError
+from caopo.errors import DataFileError, NoDataForDateError, NotPublishedError, UnknownScaleError
 from caopo.schema.raises import RaiseChain
 from caopo.schema.scales import ScaleTable
 from tests._helpers import user_tables
@@ -478,3 +478,22 @@ def test_a_table_without_schaal_10_is_not_touched_by_its_conversion(tmp_path: Pa
 def test_without_the_raise_chain_nothing_is_carried() -> None:
     shipped = catalog()
     assert carry_forward(shipped.all_series, {}) is shipped.all_series
+
+
+def test_folders_named_in_the_environment_answer_on_the_salary_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # CAOPO_TABLES gives a fresh snapshot folders and no typed catalog yet: caopo.salary()
+    # must read them, not the compiled shipped tables
+    (tmp_path / "support_staff.yaml").write_text(
+        OTHER.format(table="support_staff", scale="4"), encoding="utf-8"
+    )
+    monkeypatch.setenv("CAOPO_TABLES", str(tmp_path))
+    caopo.reset_tables()
+    try:
+        assert caopo.salary(4, 5, on="2022-03-01") == Decimal("5.00")
+    finally:
+        monkeypatch.delenv("CAOPO_TABLES")
+        caopo.reset_tables()
+    with pytest.raises(UnknownScaleError):
+        caopo.salary(4, 5, on="2022-03-01")
