@@ -300,7 +300,7 @@ status: published
 coverage: complete
 sources: [{title: "test fixture"}]
 cells:
-  "4": {1: 2500}
+  "4": {1: 2501}
   "10": {1: 3000}
 """
 
@@ -314,18 +314,22 @@ def test_a_user_table_is_carried_across_schaal_10_to_lb_and_by_the_next_raise(
     yours = f"support_staff 2026-01-01 (your file {tmp_path / 'support_staff.yaml'})"
     with user_tables(tmp_path):
         own = caopo.salary_detail(4, 1, on="2026-06-30")
-        assert own.amount == Decimal("2500.00") and own.basis == (
+        assert own.amount == Decimal("2501.00") and own.basis == (
             "support_staff 2026-01-01 (published)"
         )
         assert caopo.salary(10, 1, on="2026-06-30") == Decimal("3000.00")
         same = caopo.salary_detail(4, 1, on="2026-07-01")
-        assert same.amount == Decimal("2500.00") and same.effective_from == date(2026, 7, 1)
+        assert same.amount == Decimal("2501.00") and same.effective_from == date(2026, 7, 1)
         assert same.basis.endswith(f"{yours} carried forward unchanged")
         with pytest.raises(NotPublishedError, match="from 2026-07-01 takes the amounts of LB"):
             caopo.salary(10, 1, on="2026-07-01")
         raised = caopo.salary_detail(4, 1, on="2026-11-01")
-        assert raised.amount == Decimal("2530.00")  # 2500 x 1,012
+        # 2501 x 1,012 = 2531,012: whole euros, as the table's own cells
+        assert raised.amount == Decimal("2531.00")
         assert raised.status == "provisional"
+        # the raise was agreed on 2025-11-05 (known_from): known once the table itself is
+        known = caopo.salary_detail(4, 1, on="2026-11-01", as_known_on="2026-06-01")
+        assert known.amount == Decimal("2531.00")
         assert raised.basis.endswith(
             f"{yours} carried forward by the general raises of 2026-11-01, rounded once to 1 euro"
         )
@@ -465,7 +469,7 @@ def test_the_index_as_known_on_a_day_is_remembered_and_bounded() -> None:
 def test_a_table_without_schaal_10_is_not_touched_by_its_conversion(tmp_path: Path) -> None:
     # the 2026-07-01 change names schaal 10 only: a table without it keeps its version until
     # the next raise, 2026-11-01 (+1,2 %); cells with cents are carried to the cent
-    text = SUPPORT_2026.replace('  "10": {1: 3000}\n', "").replace("2500", "2500.55")
+    text = SUPPORT_2026.replace('  "10": {1: 3000}\n', "").replace("2501", "2500.55")
     (tmp_path / "support_staff.yaml").write_text(text, encoding="utf-8")
     with user_tables(tmp_path):
         kept = caopo.salary_detail(4, 1, on="2026-07-01")
@@ -497,3 +501,15 @@ def test_folders_named_in_the_environment_answer_on_the_salary_path(
         caopo.reset_tables()
     with pytest.raises(UnknownScaleError):
         caopo.salary(4, 5, on="2022-03-01")
+
+
+def test_a_structural_change_without_amounts_ends_the_carried_table(tmp_path: Path) -> None:
+    # 2024-01-01: a structural change of the support staff scales (no percentage, no
+    # same_amounts_as): a table from 2023-09-01 holds until then, and is not carried across
+    text = SUPPORT_2026.replace("2026-01-01", "2023-09-01")
+    (tmp_path / "support_staff.yaml").write_text(text, encoding="utf-8")
+    with user_tables(tmp_path):
+        last = caopo.salary_detail(4, 1, on="2023-12-31")
+        assert last.amount == Decimal("2501.00") and last.effective_until == date(2024, 1, 1)
+        with pytest.raises(UnknownScaleError):
+            caopo.salary(4, 1, on="2024-01-01")

@@ -62,10 +62,9 @@ def root_of(series: Series[ScaleTable], version: ScaleTable, chain: RaiseChain) 
     raises it applies and its declared quantum; else the version itself, no raise, and
     :func:`table_quantum`."""
     rule = version.derivation
-    base = None if rule is None else series.get(rule.base)
-    if rule is None or base is None:
-        return Root(version, (), table_quantum(version, chain))
-    return Root(base, rule.raises, rule.quantum)
+    if rule is not None and (base := series.get(rule.base)) is not None:
+        return Root(base, rule.raises, rule.quantum)
+    return Root(version, (), table_quantum(version, chain))
 
 
 def _factor(root: Root, raises: tuple[date, ...], chain: RaiseChain) -> Decimal:
