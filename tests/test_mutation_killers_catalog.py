@@ -30,7 +30,7 @@ from caopo.catalog.compiled import (
     salary_index,
 )
 from caopo.catalog.derive import chain_factor, materialise
-from caopo.catalog.loader import catalog, shipped_data_dir, validate_folder
+from caopo.catalog.loader import catalog, data_version, shipped_data_dir, validate_folder
 from caopo.catalog.salary_index import SalaryIndex
 from caopo.errors import DataFileError, NoDataForDateError, NotPublishedError, UnknownScaleError
 from caopo.schema.raises import RaiseChain
@@ -513,3 +513,8 @@ def test_a_structural_change_without_amounts_ends_the_carried_table(tmp_path: Pa
         assert last.amount == Decimal("2501.00") and last.effective_until == date(2024, 1, 1)
         with pytest.raises(UnknownScaleError):
             caopo.salary(4, 1, on="2024-01-01")
+
+
+def test_the_data_version_is_the_shipped_version_file() -> None:
+    written = (shipped_data_dir() / "VERSION").read_text(encoding="utf-8").strip()
+    assert data_version() == written and written
