@@ -97,7 +97,7 @@ def _model_for(kind: object, path: Path) -> type[DataDocument]:
 
 def _describe(error: ValidationError, path: Path) -> str:
     problems = []
-    for item in error.errors(include_url=False):
+    for item in error.errors():
         location = tuple(item["loc"])
         line = line_of(path, location)
         where = ".".join(str(part) for part in location) or "(document)"
