@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
-from fractions import Fraction
-from math import floor
 
 from caopo.errors import InvalidInputError, shown
 
@@ -96,7 +94,7 @@ def round_quotient(numerator: Decimal, denominator: int) -> Decimal:
     """``numerator / denominator`` rounded once to whole cents, half up, from the exact
     quotient: a part month is amount x werktijdfactor x days / days in the month, and
     ``1/28``, ``1/30`` and ``1/31`` have no exact Decimal, so the division is done in
-    :class:`fractions.Fraction` and is the last step before the one rounding.
+    exact integers (the numerator's integer ratio) and is the last step before the one rounding.
 
     >>> round_quotient(Decimal("2563.00") * Decimal("0.7") * 1, 28)  # 64.075 exactly
     Decimal('64.08')
@@ -105,8 +103,9 @@ def round_quotient(numerator: Decimal, denominator: int) -> Decimal:
     """
     if denominator <= 0:
         raise InvalidInputError(f"a quotient needs a positive denominator, not {denominator}")
-    cents = abs(Fraction(numerator) * 100 / denominator)
-    rounded = floor(cents + Fraction(1, 2))
+    top, bottom = numerator.as_integer_ratio()  # exact, as a Fraction would hold it
+    bottom *= denominator
+    rounded = (200 * abs(top) + bottom) // (2 * bottom)  # floor(|top / bottom| x 100 + 1/2)
     return Decimal(-rounded if numerator < 0 else rounded).scaleb(-2)
 
 
