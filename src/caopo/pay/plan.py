@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from itertools import pairwise
 
 from caopo.catalog.loader import catalog
@@ -37,7 +38,17 @@ __all__ = [
 
 def month_bounds(month: date) -> tuple[date, date]:
     """The first day of *month*'s month and the first day of the next month."""
+    if type(month) is date:
+        return _bounds(month.year, month.month)
     first = month.replace(day=1)
+    days = calendar.monthrange(first.year, first.month)[1]
+    return first, first + timedelta(days=days)
+
+
+@lru_cache(maxsize=4096)
+def _bounds(year: int, month: int) -> tuple[date, date]:
+    """:func:`month_bounds` of a plain date, worked out once per month."""
+    first = date(year, month, 1)
     days = calendar.monthrange(first.year, first.month)[1]
     return first, first + timedelta(days=days)
 
