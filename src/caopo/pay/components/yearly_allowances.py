@@ -136,7 +136,11 @@ def _monthly(table: str, context: PayContext, paid: date, since: int) -> _Accrue
     employment = context.employment
     months = months_from(since_last(paid, since), paid)
     this_year = [m for m in context.plan.months if months[0] <= m.month <= paid]
-    earlier = [m for m in months if m.year < context.year]
+    earlier = [  # only the months with a version in force are planned
+        m
+        for m in months
+        if m.year < context.year and _in_force(table, m, context.as_known_on) is not None
+    ]
     exact, refs, last = Decimal(0), list[Reference](), None
     for month in (*plan_months(employment, earlier).months, *this_year):
         version = _in_force(table, month.month, context.as_known_on)
