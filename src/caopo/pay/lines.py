@@ -51,10 +51,13 @@ def placeholder(component: str) -> Reference:
 
 
 def _each_once(items: Iterable[T]) -> tuple[T, ...]:
-    """*items* in order, each once (a tuple of fewer than two is that already)."""
+    """*items* in order, each once (a tuple of fewer than two is that already). The same
+    object repeated (a version's reference, a rule's sources) is dropped by identity first,
+    which is cheap; what is left is compared by value, as before."""
     if type(items) is tuple and len(items) < 2:
         return items
-    return tuple(dict.fromkeys(items))
+    distinct = tuple({id(item): item for item in items}.values())
+    return distinct if len(distinct) < 2 else tuple(dict.fromkeys(distinct))
 
 
 @dataclass(frozen=True, slots=True)
