@@ -22,11 +22,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 from caopo.catalog.loader import catalog
 from caopo.catalog.state import remember
 from caopo.dates import add_months, months_from, since_last
 from caopo.errors import CaopoError, NoDataForDateError, NotPublishedError
+from caopo.money import round_quotient
 from caopo.pay.components.base import Entry, Gap, PayContext, Payslips, Posting, rule_lookup
 from caopo.pay.components.base import rule_reference as reference
 from caopo.pay.employment import Employment
@@ -141,7 +143,7 @@ def _monthly(table: str, context: PayContext, paid: date, since: int) -> _Accrue
         for m in months
         if m.year < context.year and _in_force(table, m, context.as_known_on) is not None
     ]
-    exact, refs, last = Decimal(0), list[Reference](), None
+    exact, refs, last = Fraction(0), list[Reference](), None
     for month in (*plan_months(employment, earlier).months, *this_year):
         version = _in_force(table, month.month, context.as_known_on)
         if version is None:
@@ -151,11 +153,17 @@ def _monthly(table: str, context: PayContext, paid: date, since: int) -> _Accrue
         for segment in month.segments:
             amount = _row(version, employment, segment.change.held(), segment.start)
             if amount:
-                share = Decimal(segment.days) / month.days
-                exact += amount / MONTHS_PER_YEAR * employment.fte * share
+                # a twelfth of the days' share, kept exact: 1/31 has no exact Decimal
+                exact += (
+                    Fraction(amount * employment.fte)
+                    * segment.days
+                    / (MONTHS_PER_YEAR * month.days)
+                )
                 refs.append(reference(version))
                 last = version
-    return None if last is None else _Accrued(exact, tuple(refs), last)
+    if last is None:
+        return None
+    return _Accrued(round_quotient(Decimal(exact.numerator), exact.denominator), tuple(refs), last)
 
 
 def _leaving_month(context: PayContext) -> PlannedMonth | None:
