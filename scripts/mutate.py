@@ -59,6 +59,7 @@ CORE: dict[str, tuple[str, tuple[str, ...]]] = {
             "tests/catalog/test_invalid.py",
             "tests/catalog/test_series.py",
             "tests/catalog/test_consistency.py",
+            "tests/catalog/test_error_per_cause.py",
             "tests/test_mutation_killers_catalog.py",
         ),
     ),
