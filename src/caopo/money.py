@@ -135,9 +135,16 @@ def _amount_text(text: str, *, name: str) -> Decimal:
     return Decimal(f"{match[1]}{match[2]}.{match[4] or '0'}")
 
 
-def to_amount(value: object, *, name: str = "amount", allow_zero: bool = False) -> Decimal:
+def to_amount(
+    value: object,
+    *,
+    name: str = "amount",
+    allow_zero: bool = False,
+    at_most: Decimal = AMOUNT_MAX,
+) -> Decimal:
     """A euro amount given as input, in cents: a Decimal, int or str above 0 (0 too with
-    *allow_zero*) up to :data:`AMOUNT_MAX`, with at most two decimals.
+    *allow_zero*) up to *at_most* (default :data:`AMOUNT_MAX`; a caller may guard a
+    tighter bound, such as a monthly salary), with at most two decimals.
 
     Text is plain: digits, then ``.`` or ``,`` and one or two decimals. A third decimal is
     refused, not rounded: ``"4.861"`` and ``"1.000"`` are how Dutch writes 4861 and 1000
@@ -154,9 +161,10 @@ def to_amount(value: object, *, name: str = "amount", allow_zero: bool = False) 
         _amount_text(value, name=name) if isinstance(value, str) else to_decimal(value, name=name)
     )
     low = "0 or more" if allow_zero else "positive (above 0)"
-    if not (amount >= 0 if allow_zero else amount > 0) or amount > AMOUNT_MAX:
+    if not (amount >= 0 if allow_zero else amount > 0) or amount > at_most:
         raise InvalidInputError(
-            f"{name} must be an amount in euros, {low} and at most {AMOUNT_MAX}, not {shown(value)}"
+            f"{name} must be an amount in euros, {low} and at most EUR {at_most}, "
+            f"not {shown(value)}"
         )
     if amount != amount.quantize(CENT):
         raise InvalidInputError(
