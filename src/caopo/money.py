@@ -22,6 +22,7 @@ __all__ = [
     "Number",
     "quantize",
     "round_cents",
+    "round_fraction",
     "round_quotient",
     "to_amount",
     "to_decimal",
@@ -105,9 +106,19 @@ def round_quotient(numerator: Decimal, denominator: int) -> Decimal:
     """
     if denominator <= 0:
         raise InvalidInputError(f"a quotient needs a positive denominator, not {denominator}")
-    cents = abs(Fraction(numerator) * 100 / denominator)
+    return round_fraction(Fraction(numerator) / denominator)
+
+
+def round_fraction(value: Fraction) -> Decimal:
+    """An exact rational amount rounded once to whole cents, half up (away from zero): for
+    a sum of part months, each a quotient by its own month length (:func:`round_quotient`).
+
+    >>> round_fraction(Fraction(2563 * 7, 10 * 28) + Fraction(1, 3))
+    Decimal('64.41')
+    """
+    cents = abs(value * 100)
     rounded = floor(cents + Fraction(1, 2))
-    return Decimal(-rounded if numerator < 0 else rounded).scaleb(-2)
+    return Decimal(-rounded if value < 0 else rounded).scaleb(-2)
 
 
 AMOUNT_MAX = Decimal(10_000_000)
