@@ -30,6 +30,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
+_PAY_TESTS = ("tests/pay", "tests/test_mutation_killers_pay.py")
+"""The income components are priced together (a line accrues on the salary): their subset
+is every pay test and the killers."""
+
 CORE: dict[str, tuple[str, tuple[str, ...]]] = {
     "money": (
         "src/caopo/money.py",
@@ -70,12 +74,32 @@ CORE: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "income_salary": (
         "src/caopo/pay/components/salary.py",
-        ("tests/pay/test_income.py", "tests/pay/test_part_month_exact.py"),
+        (
+            "tests/pay/test_income.py",
+            "tests/pay/test_part_month_exact.py",
+            "tests/test_mutation_killers_pay.py",
+        ),
     ),
     "back_pay": (
         "src/caopo/pay/back_pay.py",
-        ("tests/pay/test_back_pay.py", "tests/test_mutation_killers_money.py"),
+        (
+            "tests/pay/test_back_pay.py",
+            "tests/test_mutation_killers_money.py",
+            "tests/test_mutation_killers_pay.py",
+        ),
     ),
+    **{
+        f"income_{name}": (f"src/caopo/pay/components/{name}.py", _PAY_TESTS)
+        for name in (
+            "holiday",
+            "end_of_year",
+            "oop_yearly",
+            "yearly_allowances",
+            "commuting",
+            "one_off",
+        )
+    },
+    "plan": ("src/caopo/pay/plan.py", _PAY_TESTS),
 }
 """The core modules, each with the small test subset that should kill its mutants."""
 

@@ -1,0 +1,23 @@
+"""Tests that kill mutants of the income components (``scripts/mutate.py``): each names the
+mutant it kills and asserts a published figure or an invariant (docs/testing.md)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import caopo
+
+
+def test_projection_carries_the_last_table_forward_and_without_it_the_month_is_missing() -> None:
+    # Kills ``if context.projection`` negated (pay/components/salary.py). D12 trede 12 is
+    # EUR 5.784 from 2022-01-01 (AVS 'Rekenvoorbeelden onderhandelaarsakkoord'); the +4,75 %
+    # of 2022-07-01 has no shipped school-leader table, so only a projection prices July:
+    # 5.784 x 1,0475 = 6.058,74 -> EUR 6.059 (whole euros, the table's precision), which is
+    # LD trede 12 of 2022-07-01 as published (D12 has the amounts of VO schaal 12).
+    director = caopo.Employment("D12", 12, start="2022-07-01", step_increase=False)
+    projected = caopo.annual_income(director, year=2022, projection=True, strict=False)
+    july = projected.months[0].lines[0]
+    assert (july.component, july.amount, july.missing) == ("salaris", Decimal("6059.00"), False)
+    assert july.amount == caopo.salary("LD", 12, on="2022-07-01")
+    from_tables = caopo.annual_income(director, year=2022, strict=False).months[0].lines[0]
+    assert from_tables.missing and from_tables.amount == 0
