@@ -21,3 +21,23 @@ def test_projection_carries_the_last_table_forward_and_without_it_the_month_is_m
     assert july.amount == caopo.salary("LD", 12, on="2022-07-01")
     from_tables = caopo.annual_income(director, year=2022, strict=False).months[0].lines[0]
     assert from_tables.missing and from_tables.amount == 0
+
+
+def test_the_oop_yearly_payment_of_2017_has_no_amount_from_schaal_9_and_says_so() -> None:
+    # Kills ``int(scale) >= version.not_read_from`` to ``>``, and the gap dated a month early
+    # (``plan.months[-1]`` to ``[-2]``) in pay/components/oop_yearly.py.
+    # 2017: EUR 1.090,47 for OOP schaal 6-8 (data/allowances/oop_jaarlijkse_uitkering_2017-01-01
+    # .yaml, as published); schaal 9 and up were not read: a gap, never a silent zero.
+    def income(scale: str) -> caopo.AnnualIncome:
+        employment = caopo.Employment(scale, 1, start="2017-01-01", step_increase=False)
+        return caopo.annual_income(employment, year=2017, strict=False)
+
+    assert income("8").totals["jaarlijkse_uitkering_oop"] == Decimal("1090.47")
+    nine = income("9")
+    # the gap stands where the payment would be: December (paid_in_month 12)
+    assert any(
+        gap.startswith("2017-12 jaarlijkse_uitkering_oop")
+        and "no amount was read for schaal 9 and up" in gap
+        for gap in nine.gaps
+    )
+    assert nine.totals.get("jaarlijkse_uitkering_oop", Decimal(0)) == 0
