@@ -41,3 +41,35 @@ def test_the_oop_yearly_payment_of_2017_has_no_amount_from_schaal_9_and_says_so(
         for gap in nine.gaps
     )
     assert nine.totals.get("jaarlijkse_uitkering_oop", Decimal(0)) == 0
+
+
+def _lb12_2024(end: str) -> caopo.AnnualIncome:
+    employment = caopo.Employment("LB", 12, start="2024-01-01", end=end, step_increase=False)
+    return caopo.annual_income(employment, year=2024, holiday_month=5, strict=False)
+
+
+def test_a_leaver_is_paid_the_vakantie_uitkering_on_leaving_and_a_stayer_is_not() -> None:
+    # Kills ``employment.end < add_months(last, 1)`` to ``<=`` (pay/components/holiday.py).
+    # LB trede 12: EUR 5.030 (teachers 2023-07-01), EUR 5.277 from 2024-10-01 (published);
+    # 8 % (WML art. 15). Paid in May: 5 x 5.030 x 8 % = EUR 2.012. Leaving on 31 December:
+    # June-December (4 x 5.030 + 3 x 5.277) x 8 % = EUR 2.876,08 in December. Still employed
+    # on 1 January 2025: nothing in December (the next payment is May 2025).
+    leaver = {
+        m.month.month: m.amount("vakantie_uitkering") for m in _lb12_2024("2024-12-31").months
+    }
+    assert (leaver[5], leaver[12]) == (Decimal("2012.00"), Decimal("2876.08"))
+    stayer = {
+        m.month.month: m.amount("vakantie_uitkering") for m in _lb12_2024("2025-01-01").months
+    }
+    assert (stayer[5], stayer[12]) == (Decimal("2012.00"), Decimal(0))
+
+
+def test_the_accrued_vakantie_uitkering_says_no_minimum_was_read() -> None:
+    # Kills the negated ``rule.minimum_per_year is None`` (pay/components/holiday.py): the
+    # minimum vakantie-uitkering was not read (data/allowances/vakantie_uitkering_2007-01-01
+    # .yaml: minimum_per_year null), and the line must not claim a minimum of "EUR None".
+    employment = caopo.Employment("LB", 12, start="2024-01-01", step_increase=False)
+    month = caopo.annual_income(employment, year=2024, strict=False).months[0]
+    line = next(ln for ln in month.lines if ln.component == "vakantie_uitkering")
+    assert line.amount == Decimal("402.40")  # 8 % of EUR 5.030
+    assert line.basis.endswith("no minimum applied (not read)")
