@@ -4,8 +4,14 @@ mutant it kills and asserts a published figure or an invariant (docs/testing.md)
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
+
+import pytest
 
 import caopo
+from caopo.errors import NotPublishedError
+from caopo.pay.components.commuting import commuting_allowance
+from tests._helpers import user_tables
 
 
 def test_projection_carries_the_last_table_forward_and_without_it_the_month_is_missing() -> None:
@@ -73,3 +79,48 @@ def test_the_accrued_vakantie_uitkering_says_no_minimum_was_read() -> None:
     line = next(ln for ln in month.lines if ln.component == "vakantie_uitkering")
     assert line.amount == Decimal("402.40")  # 8 % of EUR 5.030
     assert line.basis.endswith("no minimum applied (not read)")
+
+
+def test_the_vakantie_uitkering_window_with_one_month_outside_the_tables_is_a_gap() -> None:
+    # Kills ``gaps[0]`` to ``gaps[1]`` (pay/components/holiday.py). L10 trede 1 is EUR 2.563
+    # from 2018-09-01 (the first shipped teachers table): paid in May 2019, September
+    # 2018-May 2019 accrue 9 x 2.563 x 8 % = EUR 1.845,36; started on 2018-08-01, August 2018
+    # has no table, so the May payment is one gap naming that month, never a guess.
+    def may(start: str) -> tuple[Decimal, list[str]]:
+        employment = caopo.Employment("L10", 1, start=start, step_increase=False)
+        income = caopo.annual_income(employment, year=2019, holiday_month=5, strict=False)
+        gaps = [gap for gap in income.gaps if "vakantie_uitkering" in gap]
+        return income.months[4].amount("vakantie_uitkering"), gaps
+
+    assert may("2018-09-01") == (Decimal("1845.36"), [])
+    amount, gaps = may("2018-08-01")
+    assert amount == 0
+    assert len(gaps) == 1 and gaps[0].startswith("2019-05") and "2018-08-01" in gaps[0]
+
+
+NOT_COMPUTABLE = """\
+kind: commuting_allowance
+table: woon_werk
+title: "Test regime: figures present, rule not read in full (for the test only)"
+effective_from: 2030-01-01
+cao: "test"
+status: published
+computable: false
+reason: "the test says the rule was not read in full"
+rate_per_km: 0.2
+km_not_reimbursed: 7
+max_km_one_way: 25
+days_per_year: 208
+days_per_week_basis: 5
+instalments: 11
+months_without_payment: [8]
+sources: [{title: "test fixture"}]
+"""
+
+
+def test_a_regime_marked_not_computable_is_refused_even_with_its_figures(tmp_path: Path) -> None:
+    # Kills ``not rule.computable or ...`` to ``and`` (pay/components/commuting.py): a
+    # regime whose rule was not read in full is never priced, whatever figures it holds.
+    (tmp_path / "woon_werk_2030-01-01.yaml").write_text(NOT_COMPUTABLE, encoding="utf-8")
+    with user_tables(tmp_path), pytest.raises(NotPublishedError, match="not read in full"):
+        commuting_allowance(30, on="2030-03-01")
