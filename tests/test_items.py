@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -66,7 +67,7 @@ def test_the_documented_bounds() -> None:
 
 TEACHER = caopo.Employment("L11", 15, start="2021-01-01")
 
-CALLS: dict[str, tuple[Callable[[object], object], int]] = {
+CALLS: dict[str, tuple[Callable[[list[Any]], object], int]] = {
     "months": (
         lambda items: caopo.back_pay(
             TEACHER, paid_as_known_on="2021-06-30", owed_as_known_on="2021-12-31", months=items
