@@ -62,6 +62,7 @@ CORE: dict[str, tuple[str, tuple[str, ...]]] = {
         "src/caopo/leaders/garantietoelage.py",
         (
             "tests/leaders/test_garantietoelage.py",
+            "tests/leaders/test_garantietoelage_killers.py",
             "tests/test_amounts.py",
             "tests/test_mutation_killers_money.py",
         ),
@@ -113,6 +114,11 @@ EQUIVALENT: dict[str, dict[tuple[str, str], str]] = {
         ("zip(m.paid, m.owed, strict=True)", "True -> False"): "paid and owed are accrued by "
         "the same component registry, one line per accruing component: equal lengths",
         ("zip(paid, owed, strict=True)", "True -> False"): "as above: equal lengths",
+    },
+    "plan": {
+        ("history = step_history(employment, after - timedelta(days=1))", "Sub -> Add"): "the "
+        "step history is read only on days inside the months planned; a history two days "
+        "longer holds the same changes up to them",
     },
 }
 """Mutants that cannot change any result, per module: (a snippet of the mutated line, the
