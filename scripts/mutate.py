@@ -119,6 +119,10 @@ EQUIVALENT: dict[str, dict[tuple[str, str], str]] = {
         ("history = step_history(employment, after - timedelta(days=1))", "Sub -> Add"): "the "
         "step history is read only on days inside the months planned; a history two days "
         "longer holds the same changes up to them",
+        ("days = set(periodiek_dates(first, after - timedelta(days=1)))", "Sub -> Add"): "the "
+        "change days are filtered to first < day < after on the next line",
+        ("return {d for d in days if first < d < after}", "Lt -> LtE"): "a cut on the first "
+        "day is dropped again where the months are cut (lo < c < hi)",
     },
 }
 """Mutants that cannot change any result, per module: (a snippet of the mutated line, the
