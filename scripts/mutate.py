@@ -123,6 +123,11 @@ EQUIVALENT: dict[str, dict[tuple[str, str], str]] = {
         "change days are filtered to first < day < after on the next line",
         ("return {d for d in days if first < d < after}", "Lt -> LtE"): "a cut on the first "
         "day is dropped again where the months are cut (lo < c < hi)",
+        ("history = step_history(employment, after - timedelta(days=1))", "1 -> 2"): "the "
+        "history ends a day early: only a change on the last day of a month is lost, and "
+        "periodieken fall on the first (the shipped rule: 1 August)",
+        ("days = set(periodiek_dates(first, after - timedelta(days=1)))", "1 -> 2"): "as "
+        "above: a periodiek on the last day of the last month",
     },
 }
 """Mutants that cannot change any result, per module: (a snippet of the mutated line, the

@@ -11,6 +11,7 @@ import pytest
 import caopo
 from caopo.errors import NotPublishedError
 from caopo.pay.components.commuting import commuting_allowance
+from caopo.pay.plan import plan_year
 from tests._helpers import user_tables
 
 
@@ -124,3 +125,16 @@ def test_a_regime_marked_not_computable_is_refused_even_with_its_figures(tmp_pat
     (tmp_path / "woon_werk_2030-01-01.yaml").write_text(NOT_COMPUTABLE, encoding="utf-8")
     with user_tables(tmp_path), pytest.raises(NotPublishedError, match="not read in full"):
         commuting_allowance(30, on="2030-03-01")
+
+
+def test_a_month_is_cut_only_inside_it_every_part_has_a_day() -> None:
+    # Kills ``lo < c < hi`` to ``lo <= c`` (pay/plan.py): a change on the first day of a
+    # month (the periodiek of 1 August, the LB table of 2024-10-01) starts the month, it does
+    # not cut it: kalenderdagenmethode, the days of the parts add up to the days in service.
+    employment = caopo.Employment("LB", 11, start="2024-01-01", end="2025-02-10")
+    for year in (2024, 2025):
+        for month in plan_year(employment, year).months:
+            assert all(segment.days >= 1 for segment in month.segments), month
+            assert sum(segment.days for segment in month.segments) == month.served_days
+    august = plan_year(employment, 2024).months[7]
+    assert [(s.start.day, s.days) for s in august.segments] == [(1, 31)]
