@@ -166,8 +166,10 @@ def commuting(context: PayContext, earlier: Payslips) -> tuple[Entry, ...]:
             continue
         if month.month.month in allowance.months_without_payment:
             continue
-        cumulative += Fraction(allowance.per_year_exact) * month.served_days / (
-            allowance.instalments * month.days
+        cumulative += (
+            Fraction(allowance.per_year_exact)
+            * month.served_days
+            / (allowance.instalments * month.days)
         )
         amount = round_fraction(cumulative) - paid
         paid += amount
