@@ -138,3 +138,16 @@ def test_a_month_is_cut_only_inside_it_every_part_has_a_day() -> None:
             assert sum(segment.days for segment in month.segments) == month.served_days
     august = plan_year(employment, 2024).months[7]
     assert [(s.start.day, s.days) for s in august.segments] == [(1, 31)]
+
+
+@pytest.mark.parametrize(("start", "paid"), [("2022-08-01", "1591.09"), ("2022-08-02", None)])
+def test_the_bindingstoelage_is_for_who_is_in_service_on_the_payment_day(
+    start: str, paid: str | None
+) -> None:
+    # Kills ``not plan.months or ...start != paid`` to ``and`` (pay/components/
+    # yearly_allowances.py). Bindingstoelage CAO PO 2022: EUR 1.591,09 for a teacher at the
+    # top step, paid in August to who is in service then (data/allowances/
+    # bindingstoelage_2022-01-01.yaml); a start on 2 August misses the payment day.
+    employment = caopo.Employment("LB", 12, start=start, step_increase=False)
+    totals = caopo.annual_income(employment, year=2022, strict=False).totals
+    assert totals.get("bindingstoelage") == (None if paid is None else Decimal(paid))
