@@ -22,10 +22,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 from caopo.catalog.loader import catalog
 from caopo.dates import add_months, months_from, since_last
 from caopo.errors import CaopoError, NoDataForDateError, NotPublishedError
+from caopo.money import round_fraction
 from caopo.pay.components.base import Entry, Gap, PayContext, Payslips, Posting, rule_lookup
 from caopo.pay.components.base import rule_reference as reference
 from caopo.pay.employment import Employment
@@ -94,6 +96,8 @@ def _row(version: YearlyAllowance, employment: Employment, step: int, day: date)
 @dataclass(frozen=True, slots=True)
 class _Accrued:
     exact: Decimal
+    """The amount: exact (in full on the payment day), or the monthly accruals summed
+    exactly and rounded once (:func:`caopo.money.round_fraction`)."""
     refs: tuple[Reference, ...]
     version: YearlyAllowance
 
@@ -117,7 +121,7 @@ def _monthly(table: str, context: PayContext, paid: date, since: int) -> _Accrue
     months = months_from(since_last(paid, since), paid)
     this_year = [m for m in context.plan.months if months[0] <= m.month <= paid]
     earlier = [m for m in months if m.year < context.year]
-    exact, refs, last = Decimal(0), list[Reference](), None
+    exact, refs, last = Fraction(0), list[Reference](), None
     for month in (*plan_months(employment, earlier).months, *this_year):
         try:
             version = yearly_allowance_rule(table, month.month, as_known_on=context.as_known_on)
@@ -128,11 +132,11 @@ def _monthly(table: str, context: PayContext, paid: date, since: int) -> _Accrue
         for segment in month.segments:
             amount = _row(version, employment, segment.change.held(), segment.start)
             if amount:
-                share = Decimal(segment.days) / month.days
-                exact += amount / MONTHS_PER_YEAR * employment.fte * share
+                share = amount * employment.fte * segment.days
+                exact += Fraction(share) / (MONTHS_PER_YEAR * month.days)
                 refs.append(reference(version))
                 last = version
-    return None if last is None else _Accrued(exact, tuple(refs), last)
+    return None if last is None else _Accrued(round_fraction(exact), tuple(refs), last)
 
 
 def _leaving_month(context: PayContext) -> PlannedMonth | None:
