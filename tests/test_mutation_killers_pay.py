@@ -151,3 +151,19 @@ def test_the_bindingstoelage_is_for_who_is_in_service_on_the_payment_day(
     employment = caopo.Employment("LB", 12, start=start, step_increase=False)
     totals = caopo.annual_income(employment, year=2022, strict=False).totals
     assert totals.get("bindingstoelage") == (None if paid is None else Decimal(paid))
+
+
+@pytest.mark.parametrize(("end", "december"), [("2026-12-31", "50.42"), ("2027-01-01", "0")])
+def test_the_oktobertoelage_accrued_since_october_is_paid_on_leaving_only(
+    end: str, december: str
+) -> None:
+    # Kills ``end < add_months(last.month, 1)`` to ``<=`` (pay/components/
+    # yearly_allowances.py). Oktobertoelage from 2025-11-01: EUR 302,50 a year for a teacher
+    # below the top step, accrued monthly, paid in October (CNV, RMU; data/allowances/
+    # oktobertoelage_2025-11-01.yaml): January-October 2026 = 10/12 x 302,50 = EUR 252,08;
+    # a leaver on 31 December gets November-December, 2/12 x 302,50 = EUR 50,42, in December;
+    # still employed on 1 January 2027, nothing until October 2027.
+    employment = caopo.Employment("LB", 1, start="2026-01-01", end=end, step_increase=False)
+    months = caopo.annual_income(employment, year=2026, strict=False).months
+    assert months[9].amount("oktobertoelage") == Decimal("252.08")
+    assert months[11].amount("oktobertoelage") == Decimal(december)
