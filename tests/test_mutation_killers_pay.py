@@ -167,3 +167,11 @@ def test_the_oktobertoelage_accrued_since_october_is_paid_on_leaving_only(
     months = caopo.annual_income(employment, year=2026, strict=False).months
     assert months[9].amount("oktobertoelage") == Decimal("252.08")
     assert months[11].amount("oktobertoelage") == Decimal(december)
+
+
+def test_the_oktobertoelage_is_pro_rata_the_werktijdfactor() -> None:
+    # Kills ``x employment.fte`` to ``/`` (pay/components/yearly_allowances.py): EUR 302,50 a
+    # year (oktobertoelage 2025-11-01) x 10/12 x werktijdfactor 0,5 = 126,041.. -> EUR 126,04.
+    employment = caopo.Employment("LB", 1, start="2026-01-01", fte="0.5", step_increase=False)
+    months = caopo.annual_income(employment, year=2026, strict=False).months
+    assert months[9].amount("oktobertoelage") == Decimal("126.04")
