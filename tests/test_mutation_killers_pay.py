@@ -175,3 +175,44 @@ def test_the_oktobertoelage_is_pro_rata_the_werktijdfactor() -> None:
     employment = caopo.Employment("LB", 1, start="2026-01-01", fte="0.5", step_increase=False)
     months = caopo.annual_income(employment, year=2026, strict=False).months
     assert months[9].amount("oktobertoelage") == Decimal("126.04")
+
+
+def _l10_2020(end: str | None = None) -> dict[str, Decimal]:
+    employment = caopo.Employment("L10", 1, start="2020-01-01", end=end, step_increase=False)
+    return caopo.annual_income(employment, year=2020, strict=False).totals
+
+
+def test_the_one_off_of_december_2020_is_0_7_percent_of_the_salary_paid_in_2020() -> None:
+    # Kills the annual-salary basis mutants (sum from 0, ``x percentage / 100``) in
+    # pay/components/one_off.py. AOb 29-10-2020: 0,7 % of the 2020 annual salary; L10 trede 1
+    # is EUR 2.678 a month in 2020 (the 2020-01-01 teachers table): 0,7 % x 12 x 2.678 =
+    # 224,952 -> EUR 224,95.
+    totals = _l10_2020()
+    assert totals["salaris"] == Decimal("32136.00")
+    assert totals["eenmalige_uitkering_2020-12"] == Decimal("224.95")
+
+
+def test_a_one_off_is_for_who_is_in_service_in_its_month() -> None:
+    # Kills ``paid.year != context.year or all(...)`` to ``and``: a leaver on 30 November
+    # 2020 gets the payments of February 2020, not the one of December.
+    totals = _l10_2020(end="2020-11-30")
+    assert "eenmalige_uitkering_2020-02-fixed" in totals
+    assert "eenmalige_uitkering_2020-12" not in totals
+
+
+@pytest.mark.parametrize(("known", "paid"), [("2020-11-30", False), ("2020-12-01", True)])
+def test_a_one_off_counts_from_the_day_it_is_paid(known: str, paid: bool) -> None:
+    # Kills ``as_known_on < paid`` to ``<=`` and its ``return False`` to ``True``: with the
+    # tables as known on a day, a payment made on 1 December 2020 exists from that day.
+    employment = caopo.Employment("L10", 1, start="2020-01-01", step_increase=False)
+    income = caopo.annual_income(employment, year=2020, strict=False, as_known_on=known)
+    assert ("eenmalige_uitkering_2020-12" in income.totals) is paid
+
+
+def test_a_one_off_accrued_before_the_start_of_service_is_no_line() -> None:
+    # Kills ``base is None or share == 0`` to ``and``: the payments of October 2018 accrue
+    # January-August 2018 (data/allowances/one_off_payments.yaml); who starts on 1 October
+    # 2018 accrued nothing, so no line (not a line of EUR 0).
+    employment = caopo.Employment("L10", 1, start="2018-10-01", step_increase=False)
+    totals = caopo.annual_income(employment, year=2018, strict=False).totals
+    assert not [name for name in totals if name.startswith("eenmalige_uitkering")]
