@@ -115,6 +115,10 @@ EQUIVALENT: dict[str, dict[tuple[str, str], str]] = {
         "the same component registry, one line per accruing component: equal lengths",
         ("zip(paid, owed, strict=True)", "True -> False"): "as above: equal lengths",
     },
+    "income_one_off": {
+        ("month, parts = payment.accrual_from.replace(day=1), []", "1 -> 2"): "any day means "
+        "its month: service_part and month_bounds take the first",
+    },
     "plan": {
         ("history = step_history(employment, after - timedelta(days=1))", "Sub -> Add"): "the "
         "step history is read only on days inside the months planned; a history two days "

@@ -216,3 +216,14 @@ def test_a_one_off_accrued_before_the_start_of_service_is_no_line() -> None:
     employment = caopo.Employment("L10", 1, start="2018-10-01", step_increase=False)
     totals = caopo.annual_income(employment, year=2018, strict=False).totals
     assert not [name for name in totals if name.startswith("eenmalige_uitkering")]
+
+
+def test_a_one_off_pro_rata_a_reference_day_is_for_who_is_employed_that_day() -> None:
+    # Kills ``employment.fte if employed_on(reference_date) else Decimal(0)`` to ``1``: the
+    # February 2020 payments (data/allowances/one_off_payments.yaml) are EUR 875 for who is
+    # employed on 1 February and a third of a month's salary for who was on 1 January; a
+    # start on 1 February gets the first only.
+    employment = caopo.Employment("L10", 1, start="2020-02-01", step_increase=False)
+    totals = caopo.annual_income(employment, year=2020, strict=False).totals
+    assert totals["eenmalige_uitkering_2020-02-fixed"] == Decimal("875.00")
+    assert "eenmalige_uitkering_2020-02-third" not in totals
