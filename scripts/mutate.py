@@ -115,6 +115,12 @@ EQUIVALENT: dict[str, dict[tuple[str, str], str]] = {
         "the same component registry, one line per accruing component: equal lengths",
         ("zip(paid, owed, strict=True)", "True -> False"): "as above: equal lengths",
     },
+    "garantietoelage": {
+        ("toelage = self.toelage_index.statuses if self.toelage else ()", "negate condition"): (
+            "the directietoelage and the old table share the 2020-01-01 level (a test says "
+            "so), so both are indexed by the same raises with the same statuses"
+        ),
+    },
     "income_one_off": {
         ("month, parts = payment.accrual_from.replace(day=1), []", "1 -> 2"): "any day means "
         "its month: service_part and month_bounds take the first",
