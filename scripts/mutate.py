@@ -120,6 +120,19 @@ EQUIVALENT: dict[str, dict[tuple[str, str], str]] = {
             "the directietoelage and the old table share the 2020-01-01 level (a test says "
             "so), so both are indexed by the same raises with the same statuses"
         ),
+        (
+            "period = scale_code(old).period(rules.old_scales_lapse_on - timedelta(days=1))",
+            "1 -> 2",
+        ): ("two days before the old scales lapsed falls in the same code period as one day"),
+        ("last_day = rules.old_scales_lapse_on - timedelta(days=1)", "1 -> 2"): "as above",
+        ("period = code.period(min(when - timedelta(days=1), last_day))", "Sub -> Add"): (
+            "a periodiek falls on 1 August and no code period changes on 31 July, 1 or 2 "
+            "August before the lapse: the day after reads the same period"
+        ),
+        ("period = code.period(min(when - timedelta(days=1), last_day))", "1 -> 2"): "as above",
+        ("lookup_on = rules.old_scales_lapse_on - timedelta(days=1) if carried", "1 -> 2"): (
+            "two days before the lapse reads the same old table version (2020-01-01)"
+        ),
     },
     "income_one_off": {
         ("month, parts = payment.accrual_from.replace(day=1), []", "1 -> 2"): "any day means "

@@ -75,3 +75,20 @@ def test_the_directietoelage_shares_the_old_tables_level_date() -> None:
     assert detail.old_table_from.isoformat() == "2020-01-01"
     assert not any("own level date" in note for note in detail.notes)
     assert any("(2020-01-01 level)" in note for note in detail.notes)
+
+
+def test_one_periodiek_reaches_the_avs_step() -> None:
+    # Kills ``found[-1]`` to ``found[-2]``: DB trede 14 held on 2019-07-01 (in service since
+    # 2015) reaches trede 15, DB's maximum, by the one periodiek of 2019-08-01; then the AVS
+    # figure: EUR 5.006 + 294,95 - 4.861 = EUR 439,95 on 2020-01-01.
+    detail = caopo.garantietoelage_detail(
+        old_scale="DB",
+        old_step=14,
+        old_step_on="2019-07-01",
+        in_service_from="2015-01-01",
+        new_scale="D11",
+        new_salary="4861",
+        on="2020-01-01",
+    )
+    assert [(p.on.isoformat(), p.step) for p in detail.periodieken] == [("2019-08-01", 15)]
+    assert (detail.old_step_used, detail.amount) == (15, Decimal("439.95"))
