@@ -109,6 +109,7 @@ CORE: dict[str, tuple[str, tuple[str, ...]]] = {
 EQUIVALENT: dict[str, dict[tuple[str, str], str]] = {
     "money": {
         ("value < 0", "Lt -> LtE"): "minus zero cents is zero cents",
+        ("numerator < 0", "Lt -> LtE"): "as above",
     },
     "back_pay": {
         ("zip(m.paid, m.owed, strict=True)", "True -> False"): "paid and owed are accrued by "
@@ -144,7 +145,7 @@ EQUIVALENT: dict[str, dict[tuple[str, str], str]] = {
         "longer holds the same changes up to them",
         ("days = set(periodiek_dates(first, after - timedelta(days=1)))", "Sub -> Add"): "the "
         "change days are filtered to first < day < after on the next line",
-        ("return {d for d in days if first < d < after}", "Lt -> LtE"): "a cut on the first "
+        ("return tuple(d for d in days if first < d < after)", "Lt -> LtE"): "a cut on the first "
         "day is dropped again where the months are cut (lo < c < hi)",
         ("history = step_history(employment, after - timedelta(days=1))", "1 -> 2"): "the "
         "history ends a day early: only a change on the last day of a month is lost, and "

@@ -80,4 +80,6 @@ def shown(value: object, *, limit: int = 60) -> str:
         text = repr(value)
     except ValueError:  # a container holding a 5,000-digit int has no repr
         return f"<{type(value).__name__} holding a number too long to show>"
+    except Exception:  # a hostile __repr__: name the type, never let it escape
+        return f"<{type(value).__name__} that cannot be shown>"
     return text if len(text) <= limit else f"{text[: limit - 2]}... ({len(text)} characters)"

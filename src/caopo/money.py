@@ -3,21 +3,31 @@
 Amounts are :class:`decimal.Decimal` from the data file to the return value.
 Intermediate results stay unrounded; a public function rounds once, here, with an
 explicit rounding mode (``ROUND_HALF_UP``: the commercial rounding payroll uses,
-``2.665 -> 2.67``), never with the ambient context (which rounds half-even).
+``2.665 -> 2.67``), never with the ambient context (which rounds half-even). The arithmetic
+itself runs under :data:`CONTEXT`, whatever precision the caller's ambient context has.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import (
+    ROUND_DOWN,
+    ROUND_HALF_EVEN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    DivisionByZero,
+    InvalidOperation,
+    Overflow,
+)
 from fractions import Fraction
-from math import floor
 
 from caopo.errors import InvalidInputError, shown
 
 __all__ = [
     "AMOUNT_MAX",
     "CENT",
+    "CONTEXT",
     "ROUNDING",
     "Number",
     "quantize",
@@ -31,6 +41,12 @@ __all__ = [
 
 CENT = Decimal("0.01")
 ROUNDING = ROUND_HALF_UP
+CONTEXT = Context(
+    prec=28, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero, Overflow]
+)
+"""The arithmetic of every computation: Python's default precision, whatever the caller's
+ambient context (``decimal.localcontext(prec=4)`` around a call must not change a cent, nor
+a remembered answer: :func:`caopo.catalog.state.remember` computes under it)."""
 
 Number = Decimal | int | str
 """What public functions accept for an amount or a factor. ``float`` is refused:
@@ -71,7 +87,7 @@ def quantize(amount: Decimal, quantum: Decimal) -> Decimal:
     >>> quantize(Decimal("3622.298"), Decimal(1))
     Decimal('3622')
     """
-    return amount.quantize(quantum, rounding=ROUNDING)
+    return amount.quantize(quantum, rounding=ROUNDING, context=CONTEXT)
 
 
 def truncate(amount: Decimal, quantum: Decimal) -> Decimal:
@@ -81,7 +97,7 @@ def truncate(amount: Decimal, quantum: Decimal) -> Decimal:
     >>> truncate(Decimal("0.054490"), Decimal("0.0001"))
     Decimal('0.0544')
     """
-    return amount.quantize(quantum, rounding=ROUND_DOWN)
+    return amount.quantize(quantum, rounding=ROUND_DOWN, context=CONTEXT)
 
 
 def round_cents(amount: Decimal) -> Decimal:
@@ -97,7 +113,7 @@ def round_quotient(numerator: Decimal, denominator: int) -> Decimal:
     """``numerator / denominator`` rounded once to whole cents, half up, from the exact
     quotient: a part month is amount x werktijdfactor x days / days in the month, and
     ``1/28``, ``1/30`` and ``1/31`` have no exact Decimal, so the division is done in
-    :class:`fractions.Fraction` and is the last step before the one rounding.
+    exact integers (the numerator's integer ratio) and is the last step before the one rounding.
 
     >>> round_quotient(Decimal("2563.00") * Decimal("0.7") * 1, 28)  # 64.075 exactly
     Decimal('64.08')
@@ -106,7 +122,10 @@ def round_quotient(numerator: Decimal, denominator: int) -> Decimal:
     """
     if denominator <= 0:
         raise InvalidInputError(f"a quotient needs a positive denominator, not {denominator}")
-    return round_fraction(Fraction(numerator) / denominator)
+    top, bottom = numerator.as_integer_ratio()  # exact, as a Fraction would hold it
+    bottom *= denominator
+    rounded = (200 * abs(top) + bottom) // (2 * bottom)  # floor(|top / bottom| x 100 + 1/2)
+    return Decimal(-rounded if numerator < 0 else rounded).scaleb(-2)
 
 
 def round_fraction(value: Fraction) -> Decimal:
@@ -116,8 +135,8 @@ def round_fraction(value: Fraction) -> Decimal:
     >>> round_fraction(Fraction(2563 * 7, 10 * 28) + Fraction(1, 3))
     Decimal('64.41')
     """
-    cents = abs(value * 100)
-    rounded = floor(cents + Fraction(1, 2))
+    top, bottom = value.numerator, value.denominator
+    rounded = (200 * abs(top) + bottom) // (2 * bottom)  # floor(|top / bottom| x 100 + 1/2)
     return Decimal(-rounded if value < 0 else rounded).scaleb(-2)
 
 

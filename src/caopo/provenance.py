@@ -57,8 +57,14 @@ def weakest(statuses: Iterable[Status]) -> Status:
     """
     rank = 0
     for status in statuses:
-        rank = max(rank, STATUS_ORDER.index(status))
+        found = _RANK.get(status)
+        rank = max(rank, STATUS_ORDER.index(status) if found is None else found)
     return STATUS_ORDER[rank]
+
+
+_RANK: dict[str, int] = {status: rank for rank, status in enumerate(STATUS_ORDER)}
+"""The index of each status in :data:`STATUS_ORDER` (an unknown one is looked up there,
+which raises as it always did)."""
 
 
 class SourceLike(Protocol):

@@ -97,8 +97,13 @@ def _model_for(kind: object, path: Path) -> type[DataDocument]:
 
 def _describe(error: ValidationError, path: Path) -> str:
     problems = []
-    for item in error.errors(include_url=False):
-        location = tuple(item["loc"])
+    items = error.errors(include_url=False)
+    locations = [tuple(item["loc"]) for item in items]
+    for item, location in zip(items, locations, strict=True):
+        if item["type"] == "too_short" and any(
+            other[: len(location)] == location and len(other) > len(location) for other in locations
+        ):
+            continue  # short only because an item of it failed, and that item is named
         line = line_of(path, location)
         where = ".".join(str(part) for part in location) or "(document)"
         at = f" (line {line})" if line else ""

@@ -22,11 +22,12 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from enum import Enum
 from typing import TYPE_CHECKING, ParamSpec, TypeVar, cast
 
 from caopo.errors import DataFileError
+from caopo.money import CONTEXT
 
 if TYPE_CHECKING:
     from caopo.catalog.salary_index import SalaryIndex
@@ -117,7 +118,7 @@ def clear() -> None:
 
 P = ParamSpec("P")
 R = TypeVar("R")
-ANSWERS_LIMIT = 4096
+ANSWERS_LIMIT = 1024
 """At most this many answers are remembered per snapshot (then they are forgotten at once)."""
 _MISSING = object()
 _PLAIN = frozenset({str, int, bool, date, type(None), Decimal})
@@ -143,12 +144,14 @@ def remember(key: tuple[object, ...] | None, compute: Callable[[], R]) -> R:
     error is never remembered. A new snapshot (:func:`~caopo.use_tables`,
     :func:`~caopo.reset_tables`) starts with none."""
     if key is None:
-        return compute()
+        with localcontext(CONTEXT):
+            return compute()
     answers = current().answers
     found = answers.get(key, _MISSING)
     if found is not _MISSING:
         return cast("R", found)
-    value = compute()
+    with localcontext(CONTEXT):
+        value = compute()
     if len(answers) >= ANSWERS_LIMIT:
         answers.clear()
     answers[key] = value

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
 from caopo.display import Display
 from caopo.errors import CaopoError
@@ -22,6 +23,8 @@ from caopo.provenance import MISSING_STATUS, Status, weakest
 from caopo.schema.base import Source
 
 __all__ = ["MISSING", "Line", "Reference", "placeholder"]
+
+T = TypeVar("T")
 
 MISSING = "missing"
 """The ``table`` of a :func:`placeholder` reference."""
@@ -45,6 +48,16 @@ def placeholder(component: str) -> Reference:
     table is loaded, hence ``provisional``, the weakest status; ``version`` names the
     component whose table or cell is missing."""
     return Reference(MISSING, component, MISSING_STATUS)
+
+
+def _each_once(items: Iterable[T]) -> tuple[T, ...]:
+    """*items* in order, each once (a tuple of fewer than two is that already). The same
+    object repeated (a version's reference, a rule's sources) is dropped by identity first,
+    which is cheap; what is left is compared by value, as before."""
+    if type(items) is tuple and len(items) < 2:
+        return items
+    distinct = tuple({id(item): item for item in items}.values())
+    return distinct if len(distinct) < 2 else tuple(dict.fromkeys(distinct))
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +92,7 @@ class Line(Display):
     ) -> Line:
         """A line rounded once to cents, with the status of what it rests on; a *missing*
         line rests on a :func:`placeholder` (unless it already does)."""
-        refs = tuple(dict.fromkeys(rests_on))
+        refs = _each_once(rests_on)
         if missing and not any(ref.table == MISSING for ref in refs):
             refs += (placeholder(component),)
         return cls(
@@ -87,7 +100,7 @@ class Line(Display):
             round_cents(exact),
             weakest(ref.status for ref in refs),
             basis,
-            tuple(dict.fromkeys(sources)),
+            _each_once(sources),
             note,
             refs,
             missing,

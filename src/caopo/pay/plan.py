@@ -16,9 +16,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from itertools import pairwise
 
 from caopo.catalog.loader import catalog
+from caopo.catalog.state import remember
 from caopo.errors import InvalidInputError
 from caopo.pay.employment import Employment, StepChange, step_history
 from caopo.salary_scales.periodiek import periodiek_dates
@@ -36,7 +38,17 @@ __all__ = [
 
 def month_bounds(month: date) -> tuple[date, date]:
     """The first day of *month*'s month and the first day of the next month."""
+    if type(month) is date:
+        return _bounds(month.year, month.month)
     first = month.replace(day=1)
+    days = calendar.monthrange(first.year, first.month)[1]
+    return first, first + timedelta(days=days)
+
+
+@lru_cache(maxsize=4096)
+def _bounds(year: int, month: int) -> tuple[date, date]:
+    """:func:`month_bounds` of a plain date, worked out once per month."""
+    first = date(year, month, 1)
     days = calendar.monthrange(first.year, first.month)[1]
     return first, first + timedelta(days=days)
 
@@ -123,17 +135,21 @@ class MonthPlan:
 
 def _change_days(first: date, after: date) -> set[date]:
     """Every first or last day of a salary table version, and every periodiek date, in
-    ``first < day < after``: the one scan of the catalog for a whole plan."""
+    ``first < day < after``: the one scan of the catalog for a whole plan, remembered per
+    snapshot (:func:`caopo.catalog.state.remember`)."""
+    return set(remember(("plan_change_days", first, after), lambda: _scan(first, after)))
+
+
+def _scan(first: date, after: date) -> tuple[date, ...]:
     days = set(periodiek_dates(first, after - timedelta(days=1)))
     for series in catalog().salary_series():
         for start, end in series.periods():
             days.update(d for d in (start, end) if d is not None)
-    return {d for d in days if first < d < after}
+    return tuple(d for d in days if first < d < after)
 
 
-def _step_at(history: tuple[StepChange, ...], day: date) -> StepChange:
-    index = bisect_right([c.on for c in history], day) - 1
-    return history[max(index, 0)]
+def _step_at(history: tuple[StepChange, ...], days: list[date], day: date) -> StepChange:
+    return history[max(bisect_right(days, day) - 1, 0)]
 
 
 def plan_months(employment: Employment, months: Iterable[date]) -> MonthPlan:
@@ -145,10 +161,11 @@ def plan_months(employment: Employment, months: Iterable[date]) -> MonthPlan:
     first, after = min(spans), month_bounds(max(spans))[1]
     cuts = sorted(_change_days(first, after))
     history = step_history(employment, after - timedelta(days=1))
+    changed = [c.on for c in history]
     planned: list[PlannedMonth] = []
     for month, (lo, hi) in spans.items():
         inside = [lo, *(c for c in cuts if lo < c < hi), hi]
-        segments = tuple(Segment(a, b, _step_at(history, a)) for a, b in pairwise(inside))
+        segments = tuple(Segment(a, b, _step_at(history, changed, a)) for a, b in pairwise(inside))
         bounds = month_bounds(month)
         planned.append(PlannedMonth(month, (bounds[1] - bounds[0]).days, segments))
     return MonthPlan(employment, tuple(planned))

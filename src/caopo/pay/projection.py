@@ -28,6 +28,7 @@ from caopo.inputs import scale_text, to_date, to_fte, to_step
 from caopo.money import Number, round_cents
 from caopo.pay.lines import Reference
 from caopo.provenance import Status, weakest
+from caopo.salary_scales.codes import scale_info
 from caopo.salary_scales.salary import SalaryDetail, salary_detail
 from caopo.schema.base import Source
 from caopo.schema.raises import RaiseChain, RaiseEvent
@@ -194,6 +195,7 @@ def _taken_over(
     ]
     if not events:
         return None
+    scale_info(code, on=day)  # a code that no longer exists takes nobody's amounts (A10)
     event = events[-1]
     same = event.same_amounts_as
     if same is None:

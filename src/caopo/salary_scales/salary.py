@@ -35,7 +35,7 @@ from caopo.errors import (
     UnknownScaleError,
 )
 from caopo.inputs import scale_text, to_date, to_fte, to_step
-from caopo.money import Number, round_cents
+from caopo.money import CONTEXT, Number, round_cents
 from caopo.provenance import Source, Status
 
 if TYPE_CHECKING:
@@ -218,7 +218,7 @@ def salary(scale: ScaleLike, step: int | str, *, on: date | str, fte: Number = 1
     factor = None
     if of_fte is Decimal or of_fte is int or of_fte is str:
         factor = _FTES.get(str(fte) if of_fte is Decimal else fte)
-    return round_cents(amount * (_fte(fte) if factor is None else factor))
+    return round_cents(CONTEXT.multiply(amount, _fte(fte) if factor is None else factor))
 
 
 def salary_detail(
@@ -247,7 +247,7 @@ def salary_detail(
     known = None if as_known_on is None else to_date(as_known_on, name="as_known_on")
     amount, version, index = _find(code, trede, day, known)
     found = SalaryDetail(
-        amount=round_cents(amount * factor),
+        amount=round_cents(CONTEXT.multiply(amount, factor)),
         full_time_amount=amount,
         scale=code,
         step=trede,

@@ -122,8 +122,21 @@ def line_in(lines: tuple[Line, ...], component: str) -> Line:
 
 
 def rule_reference(rule: TableVersion) -> Reference:
-    """The version of a rule table a line rests on."""
-    return Reference(rule.table, rule.effective_from.isoformat(), rule.status)
+    """The version of a rule table a line rests on (built once per version object)."""
+    found = _REFERENCES.get(id(rule))
+    if found is not None and found[0] is rule:
+        return found[1]
+    reference = Reference(rule.table, rule.effective_from.isoformat(), rule.status)
+    if len(_REFERENCES) >= _REFERENCES_LIMIT:
+        _REFERENCES.clear()
+    _REFERENCES[id(rule)] = (rule, reference)
+    return reference
+
+
+_REFERENCES: dict[int, tuple[TableVersion, Reference]] = {}
+"""The reference of each version object seen, by identity; the version is held with it, so
+an identity is never reused while it is listed (a version is frozen)."""
+_REFERENCES_LIMIT = 4096
 
 
 def rule_lookup(

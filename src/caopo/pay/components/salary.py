@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from caopo.catalog.state import remember
 from caopo.errors import NoDataForDateError, NotPublishedError, UnknownScaleError
 from caopo.money import round_quotient
 from caopo.pay.components.base import Entry, Gap, PayContext, Payslips, Posting
@@ -40,7 +41,13 @@ class Cell:
 
 def salary_cell(scale: str, step: int, day: date, context: PayContext) -> Cell:
     """The full-time amount of *scale* trede *step* on *day*: from the tables known on
-    ``as_known_on``, projected where ``projection`` is on, else from the table in force."""
+    ``as_known_on``, projected where ``projection`` is on, else from the table in force;
+    remembered per snapshot (:func:`caopo.catalog.state.remember`)."""
+    key = ("salary_cell", scale, step, day, context.as_known_on, context.projection)
+    return remember(key, lambda: _cell(scale, step, day, context))
+
+
+def _cell(scale: str, step: int, day: date, context: PayContext) -> Cell:
     if context.projection:
         projected = projected_salary(scale, step, on=day)
         return Cell(

@@ -25,9 +25,10 @@ from decimal import Decimal
 from fractions import Fraction
 
 from caopo.catalog.loader import catalog
+from caopo.catalog.state import remember
 from caopo.dates import add_months, months_from, since_last
 from caopo.errors import CaopoError, NoDataForDateError, NotPublishedError
-from caopo.money import round_fraction
+from caopo.money import round_quotient
 from caopo.pay.components.base import Entry, Gap, PayContext, Payslips, Posting, rule_lookup
 from caopo.pay.components.base import rule_reference as reference
 from caopo.pay.employment import Employment
@@ -53,11 +54,30 @@ def yearly_allowance_rule(
     return rule_lookup(YearlyAllowance, table, on, as_known_on)
 
 
+def _in_force(table: str, month: date, as_known_on: date | None) -> YearlyAllowance | None:
+    """The version of *table* in force in *month* (``None`` where there is none: before
+    the toelage existed), remembered per snapshot for the year's months."""
+    key = ("yearly_allowance_in_force", table, month, as_known_on)
+    return remember(key, lambda: _version_or_none(table, month, as_known_on))
+
+
+def _version_or_none(table: str, month: date, as_known_on: date | None) -> YearlyAllowance | None:
+    try:
+        return yearly_allowance_rule(table, month, as_known_on=as_known_on)
+    except NoDataForDateError:
+        return None
+
+
 def _at_top(employment: Employment, step: int, day: date) -> bool:
     """Whether *step* is the top step on *day*; below the least number of treden the scale
     is known to have (``steps_at_least``, e.g. D12 from 2022) it is not, though the top
-    itself is not published."""
-    period = scale_code(employment.scale).period(day)
+    itself is not published. Remembered per snapshot (a pure function of the tables)."""
+    key = ("yearly_allowance_at_top", employment.scale, step, day)
+    return remember(key, lambda: _top(employment.scale, step, day))
+
+
+def _top(scale: str, step: int, day: date) -> bool:
+    period = scale_code(scale).period(day)
     top = top_step(period, on=day)
     if top is not None:
         return step >= top
@@ -65,7 +85,7 @@ def _at_top(employment: Employment, step: int, day: date) -> bool:
         return False
     bound = "" if period.steps_at_least is None else f" (at least {period.steps_at_least})"
     raise NotPublishedError(
-        f"{employment.scale} on {day}: the number of treden is not published{bound}, so "
+        f"{scale} on {day}: the number of treden is not published{bound}, so "
         f"whether trede {step} is the top step (which decides the toelage) cannot be told; "
         "a complete table of the scale (caopo.use_tables) tells it"
     )
@@ -96,8 +116,6 @@ def _row(version: YearlyAllowance, employment: Employment, step: int, day: date)
 @dataclass(frozen=True, slots=True)
 class _Accrued:
     exact: Decimal
-    """The amount: exact (in full on the payment day), or the monthly accruals summed
-    exactly and rounded once (:func:`caopo.money.round_fraction`)."""
     refs: tuple[Reference, ...]
     version: YearlyAllowance
 
@@ -120,23 +138,32 @@ def _monthly(table: str, context: PayContext, paid: date, since: int) -> _Accrue
     employment = context.employment
     months = months_from(since_last(paid, since), paid)
     this_year = [m for m in context.plan.months if months[0] <= m.month <= paid]
-    earlier = [m for m in months if m.year < context.year]
+    earlier = [  # only the months with a version in force are planned
+        m
+        for m in months
+        if m.year < context.year and _in_force(table, m, context.as_known_on) is not None
+    ]
     exact, refs, last = Fraction(0), list[Reference](), None
     for month in (*plan_months(employment, earlier).months, *this_year):
-        try:
-            version = yearly_allowance_rule(table, month.month, as_known_on=context.as_known_on)
-        except NoDataForDateError:
+        version = _in_force(table, month.month, context.as_known_on)
+        if version is None:
             continue  # before the toelage existed: nothing accrues
         if not _rows(version, employment):
             continue
         for segment in month.segments:
             amount = _row(version, employment, segment.change.held(), segment.start)
             if amount:
-                share = amount * employment.fte * segment.days
-                exact += Fraction(share) / (MONTHS_PER_YEAR * month.days)
+                # a twelfth of the days' share, kept exact: 1/31 has no exact Decimal
+                exact += (
+                    Fraction(amount * employment.fte)
+                    * segment.days
+                    / (MONTHS_PER_YEAR * month.days)
+                )
                 refs.append(reference(version))
                 last = version
-    return None if last is None else _Accrued(round_fraction(exact), tuple(refs), last)
+    if last is None:
+        return None
+    return _Accrued(round_quotient(Decimal(exact.numerator), exact.denominator), tuple(refs), last)
 
 
 def _leaving_month(context: PayContext) -> PlannedMonth | None:
@@ -153,9 +180,8 @@ def _post(table: str, context: PayContext) -> tuple[Entry, ...]:
     entries: list[Entry] = []
     leaving = _leaving_month(context)
     for month in context.plan.months:
-        try:
-            version = yearly_allowance_rule(table, month.month, as_known_on=context.as_known_on)
-        except NoDataForDateError:
+        version = _in_force(table, month.month, context.as_known_on)
+        if version is None:
             continue
         on_leaving = version.accrual == "monthly" and month is leaving
         if month.month.month != version.paid_in_month and not on_leaving:
