@@ -10,7 +10,9 @@ still pass is a *survivor*: a change to the rules nobody would notice.
     python scripts/mutate.py ledger --max 40       # the first 40 mutants only
     python scripts/mutate.py --list                # the core modules and their tests
 
-It prints the score per module and every survivor (line and change). Slow (one pytest
+It prints the score per module and every survivor (line and change). Mutants that cannot
+change a result (:data:`EQUIVALENT`, each with its reason) are listed apart, not run, and
+left out of the score. Slow (one pytest
 run per mutant), so it is not part of CI; docs/testing.md records the last scores.
 """
 
@@ -29,6 +31,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+
+_PAY_TESTS = ("tests/pay", "tests/test_mutation_killers_pay.py")
+"""The income components are priced together (a line accrues on the salary): their subset
+is every pay test and the killers."""
 
 CORE: dict[str, tuple[str, tuple[str, ...]]] = {
     "money": (
@@ -94,6 +100,7 @@ CORE: dict[str, tuple[str, tuple[str, ...]]] = {
         "src/caopo/leaders/garantietoelage.py",
         (
             "tests/leaders/test_garantietoelage.py",
+            "tests/leaders/test_garantietoelage_killers.py",
             "tests/test_amounts.py",
             "tests/test_mutation_killers_money.py",
         ),
@@ -108,14 +115,85 @@ CORE: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "income_salary": (
         "src/caopo/pay/components/salary.py",
-        ("tests/pay/test_income.py", "tests/pay/test_part_month_exact.py"),
+        (
+            "tests/pay/test_income.py",
+            "tests/pay/test_part_month_exact.py",
+            "tests/test_mutation_killers_pay.py",
+        ),
     ),
     "back_pay": (
         "src/caopo/pay/back_pay.py",
-        ("tests/pay/test_back_pay.py", "tests/test_mutation_killers_money.py"),
+        (
+            "tests/pay/test_back_pay.py",
+            "tests/test_mutation_killers_money.py",
+            "tests/test_mutation_killers_pay.py",
+        ),
     ),
+    **{
+        f"income_{name}": (f"src/caopo/pay/components/{name}.py", _PAY_TESTS)
+        for name in (
+            "holiday",
+            "end_of_year",
+            "oop_yearly",
+            "yearly_allowances",
+            "commuting",
+            "one_off",
+        )
+    },
+    "plan": ("src/caopo/pay/plan.py", _PAY_TESTS),
 }
 """The core modules, each with the small test subset that should kill its mutants."""
+
+EQUIVALENT: dict[str, dict[tuple[str, str], str]] = {
+    "money": {
+        ("value < 0", "Lt -> LtE"): "minus zero cents is zero cents",
+        ("numerator < 0", "Lt -> LtE"): "as above",
+    },
+    "back_pay": {
+        ("zip(m.paid, m.owed, strict=True)", "True -> False"): "paid and owed are accrued by "
+        "the same component registry, one line per accruing component: equal lengths",
+        ("zip(paid, owed, strict=True)", "True -> False"): "as above: equal lengths",
+    },
+    "garantietoelage": {
+        ("toelage = self.toelage_index.statuses if self.toelage else ()", "negate condition"): (
+            "the directietoelage and the old table share the 2020-01-01 level (a test says "
+            "so), so both are indexed by the same raises with the same statuses"
+        ),
+        (
+            "period = scale_code(old).period(rules.old_scales_lapse_on - timedelta(days=1))",
+            "1 -> 2",
+        ): ("two days before the old scales lapsed falls in the same code period as one day"),
+        ("last_day = rules.old_scales_lapse_on - timedelta(days=1)", "1 -> 2"): "as above",
+        ("period = code.period(min(when - timedelta(days=1), last_day))", "Sub -> Add"): (
+            "a periodiek falls on 1 August and no code period changes on 31 July, 1 or 2 "
+            "August before the lapse: the day after reads the same period"
+        ),
+        ("period = code.period(min(when - timedelta(days=1), last_day))", "1 -> 2"): "as above",
+        ("lookup_on = rules.old_scales_lapse_on - timedelta(days=1) if carried", "1 -> 2"): (
+            "two days before the lapse reads the same old table version (2020-01-01)"
+        ),
+    },
+    "income_one_off": {
+        ("month, parts = payment.accrual_from.replace(day=1), []", "1 -> 2"): "any day means "
+        "its month: service_part and month_bounds take the first",
+    },
+    "plan": {
+        ("history = step_history(employment, after - timedelta(days=1))", "Sub -> Add"): "the "
+        "step history is read only on days inside the months planned; a history two days "
+        "longer holds the same changes up to them",
+        ("days = set(periodiek_dates(first, after - timedelta(days=1)))", "Sub -> Add"): "the "
+        "change days are filtered to first < day < after on the next line",
+        ("return tuple(d for d in days if first < d < after)", "Lt -> LtE"): "a cut on the first "
+        "day is dropped again where the months are cut (lo < c < hi)",
+        ("history = step_history(employment, after - timedelta(days=1))", "1 -> 2"): "the "
+        "history ends a day early: only a change on the last day of a month is lost, and "
+        "periodieken fall on the first (the shipped rule: 1 August)",
+        ("days = set(periodiek_dates(first, after - timedelta(days=1)))", "1 -> 2"): "as "
+        "above: a periodiek on the last day of the last month",
+    },
+}
+"""Mutants that cannot change any result, per module: (a snippet of the mutated line, the
+change) -> why. They are reported apart and left out of the score (docs/testing.md)."""
 
 _SWAP_COMPARE: dict[type[ast.cmpop], type[ast.cmpop]] = {
     ast.Lt: ast.LtE,
@@ -268,11 +346,28 @@ def _run(tests: tuple[str, ...], src: Path, timeout: float) -> bool:
     return done.returncode == 0
 
 
+def equivalent(name: str, source: str, mutant: Mutant) -> str | None:
+    """Why *mutant* of module *name* cannot change a result, if :data:`EQUIVALENT` says so."""
+    line = source.splitlines()[mutant.line - 1] if mutant.line else ""
+    for (snippet, change), why in EQUIVALENT.get(name, {}).items():
+        if snippet in line and change == mutant.change:
+            return why
+    return None
+
+
 def mutate_module(name: str, *, limit: int | None, timeout: float) -> tuple[int, list[Mutant]]:
-    """Run every mutant of core module *name*; return the count and the survivors."""
+    """Run every mutant of core module *name* but the equivalent ones; return the count and
+    the survivors."""
     path, tests = CORE[name]
-    tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
-    todo = mutants(tree)[:limit]
+    source = (ROOT / path).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    todo = []
+    for mutant in mutants(tree)[:limit]:
+        why = equivalent(name, source, mutant)
+        if why is None:
+            todo.append(mutant)
+        else:
+            print(f"  {path}:{mutant.line} {mutant.change}: equivalent ({why})")
     survivors: list[Mutant] = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

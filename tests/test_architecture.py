@@ -21,6 +21,7 @@ LAYERS: dict[str, int] = {
     "errors": 0,
     "money": 1,
     "inputs": 2,
+    "items": 2,
     "provenance": 2,
     "display": 2,
     "delimited": 2,

@@ -20,6 +20,7 @@ from decimal import (
     InvalidOperation,
     Overflow,
 )
+from fractions import Fraction
 
 from caopo.errors import InvalidInputError, shown
 
@@ -31,6 +32,7 @@ __all__ = [
     "Number",
     "quantize",
     "round_cents",
+    "round_fraction",
     "round_quotient",
     "to_amount",
     "to_decimal",
@@ -126,6 +128,18 @@ def round_quotient(numerator: Decimal, denominator: int) -> Decimal:
     return Decimal(-rounded if numerator < 0 else rounded).scaleb(-2)
 
 
+def round_fraction(value: Fraction) -> Decimal:
+    """An exact rational amount rounded once to whole cents, half up (away from zero): for
+    a sum of part months, each a quotient by its own month length (:func:`round_quotient`).
+
+    >>> round_fraction(Fraction(2563 * 7, 10 * 28) + Fraction(1, 3))
+    Decimal('64.41')
+    """
+    top, bottom = value.numerator, value.denominator
+    rounded = (200 * abs(top) + bottom) // (2 * bottom)  # floor(|top / bottom| x 100 + 1/2)
+    return Decimal(-rounded if value < 0 else rounded).scaleb(-2)
+
+
 AMOUNT_MAX = Decimal(10_000_000)
 """The largest euro amount taken as input: above anything one person is paid or spends,
 so a typo or junk (``"1e30"``) is refused before any arithmetic."""
@@ -151,9 +165,16 @@ def _amount_text(text: str, *, name: str) -> Decimal:
     return Decimal(f"{match[1]}{match[2]}.{match[4] or '0'}")
 
 
-def to_amount(value: object, *, name: str = "amount", allow_zero: bool = False) -> Decimal:
+def to_amount(
+    value: object,
+    *,
+    name: str = "amount",
+    allow_zero: bool = False,
+    at_most: Decimal = AMOUNT_MAX,
+) -> Decimal:
     """A euro amount given as input, in cents: a Decimal, int or str above 0 (0 too with
-    *allow_zero*) up to :data:`AMOUNT_MAX`, with at most two decimals.
+    *allow_zero*) up to *at_most* (default :data:`AMOUNT_MAX`; a caller may guard a
+    tighter bound, such as a monthly salary), with at most two decimals.
 
     Text is plain: digits, then ``.`` or ``,`` and one or two decimals. A third decimal is
     refused, not rounded: ``"4.861"`` and ``"1.000"`` are how Dutch writes 4861 and 1000
@@ -170,9 +191,10 @@ def to_amount(value: object, *, name: str = "amount", allow_zero: bool = False) 
         _amount_text(value, name=name) if isinstance(value, str) else to_decimal(value, name=name)
     )
     low = "0 or more" if allow_zero else "positive (above 0)"
-    if not (amount >= 0 if allow_zero else amount > 0) or amount > AMOUNT_MAX:
+    if not (amount >= 0 if allow_zero else amount > 0) or amount > at_most:
         raise InvalidInputError(
-            f"{name} must be an amount in euros, {low} and at most {AMOUNT_MAX}, not {shown(value)}"
+            f"{name} must be an amount in euros, {low} and at most EUR {at_most}, "
+            f"not {shown(value)}"
         )
     if amount != amount.quantize(CENT):
         raise InvalidInputError(

@@ -86,13 +86,6 @@ REGISTRY: dict[str, tuple[tuple[str, ...], ...]] = {
     "completion": (("completion", "bash"), ("completion", "zsh")),
 }  # fmt: skip
 
-KNOWN_ESCAPES: dict[tuple[str, str], str] = {
-    ("budget", "InvalidOperation"): "a spending of 1e30 reaches the ledger's quantize; the "
-    "amount parser of the hardening branch (issue 14 item 2) refuses it: delete this entry "
-    "once that branch is merged",
-}
-"""(command, exception type) -> why the escape is known and where it is fixed."""
-
 
 def example_files(folder: Path) -> dict[str, str]:
     """Write the files the registry's invocations name; their placeholders -> paths."""

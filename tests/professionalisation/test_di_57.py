@@ -93,9 +93,15 @@ def test_own_contribution_refuses_a_scale_that_does_not_exist_on_the_day() -> No
 
 def test_own_contribution_refuses_a_salary_it_cannot_read_as_euros() -> None:
     """'3.000' is three thousand in Dutch writing and three in English: refused, not
-    guessed; 1e30 is refused as an input (not a decimal.InvalidOperation)."""
-    with pytest.raises(InvalidInputError, match="more than two decimals"):
+    guessed; 1e30 is refused as an input (not a decimal.InvalidOperation); the one money
+    parser (``caopo.money.to_amount``) reads it, with the salary's own upper bound."""
+    with pytest.raises(InvalidInputError, match="thousands separator"):
         _contribution("3.000")
-    with pytest.raises(InvalidInputError, match="at most EUR"):
+    with pytest.raises(InvalidInputError, match="at most two decimals"):
         _contribution("1e30")
+    with pytest.raises(InvalidInputError, match="at most EUR 100000"):
+        _contribution(100_001)
+    with pytest.raises(InvalidInputError, match="above 0"):
+        _contribution(0)
+    assert _contribution(100_000).amount > 0
     assert _contribution("3000.00").amount == Decimal("81.60")  # the worked example

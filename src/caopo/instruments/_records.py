@@ -10,10 +10,11 @@ that is read (``FTE`` and ``fte``: which one counts cannot be told) raise
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sized
 from typing import Any
 
 from caopo.errors import InvalidInputError, shown
+from caopo.items import MAX_ROWS, check_length, to_items
 
 __all__ = ["Row", "records"]
 
@@ -21,15 +22,16 @@ Row = dict[str, object]
 
 
 def _rows_of(table: object, name: str) -> list[object]:
+    """The rows of a DataFrame or a sequence, at most :data:`~caopo.items.MAX_ROWS` (a
+    DataFrame is measured before it is converted)."""
     to_dict = getattr(table, "to_dict", None)
     if callable(to_dict) and hasattr(table, "columns"):
+        if isinstance(table, Sized):
+            check_length(len(table), name=name, at_most=MAX_ROWS)
         found: Any = to_dict(orient="records")
         return list(found)
-    if isinstance(table, (str, bytes, Mapping)) or not isinstance(table, Iterable):
-        raise InvalidInputError(
-            f"{name} must be a DataFrame or a sequence of mappings, not {shown(table)}"
-        )
-    return list(table)
+    expected = "a DataFrame or a sequence of mappings"
+    return list(to_items(table, name=name, at_most=MAX_ROWS, expected=expected))
 
 
 def _plain(value: object) -> object:

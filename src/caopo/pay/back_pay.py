@@ -17,8 +17,9 @@ from datetime import date
 from decimal import Decimal
 
 from caopo.display import Display, Tabular, record
-from caopo.errors import InvalidInputError, shown
+from caopo.errors import InvalidInputError
 from caopo.inputs import to_date, to_month
+from caopo.items import MAX_MONTHS, to_items
 from caopo.pay.components import COMPONENTS
 from caopo.pay.components.base import PayContext
 from caopo.pay.employment import Employment, to_employment
@@ -91,12 +92,13 @@ class BackPay(Tabular):
 
 def _months(months: object) -> list[date]:
     """The distinct months asked for, oldest first (each parsed by :func:`to_month`)."""
-    if isinstance(months, (str, bytes, date)) or not isinstance(months, Iterable):
-        raise InvalidInputError(
-            f"months must be a list of months like ['2021-01', '2021-02'], "
-            f"not {type(months).__name__} {shown(months)}"
-        )
-    wanted = sorted({to_month(m) for m in months})
+    items = to_items(
+        months,
+        name="months",
+        at_most=MAX_MONTHS,
+        expected="a list of months like ['2021-01', '2021-02']",
+    )
+    wanted = sorted({to_month(m) for m in items})
     if not wanted:
         raise InvalidInputError("months must name at least one month")
     return wanted

@@ -99,9 +99,15 @@ class PlannedMonth:
     segments: tuple[Segment, ...]
 
     @property
+    def served_days(self) -> int:
+        """The calendar days of the month in service."""
+        return sum(s.days for s in self.segments)
+
+    @property
     def part(self) -> Decimal:
-        """The part of the month in service (calendar days)."""
-        return Decimal(sum(s.days for s in self.segments)) / Decimal(self.days)
+        """The part of the month in service (calendar days); inexact for most part months
+        (``1/28``): an amount divides by :attr:`days` last (:func:`caopo.money.round_quotient`)."""
+        return Decimal(self.served_days) / Decimal(self.days)
 
     @property
     def step(self) -> int | None:

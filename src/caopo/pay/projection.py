@@ -229,7 +229,11 @@ def _project(
     if taken is not None:
         return taken
     if found is None:
-        raise type(reason)(f"{reason}; no earlier table holds {code} trede {step} to project from")
+        raise type(reason)(
+            f"{reason}; no earlier table holds {code} trede {step} to project from (caopo "
+            f"ships no such amounts, docs/data.md): load the official table as your own "
+            f"(caopo.use_tables) to price it"
+        )
     series, base = found
     forward = _carry(series, base, code, step, day)
     end = base.effective_until

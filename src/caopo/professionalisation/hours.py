@@ -34,7 +34,7 @@ from caopo.catalog.loader import catalog
 from caopo.display import Display
 from caopo.errors import InvalidInputError, shown
 from caopo.inputs import scale_text, to_date, to_flag, to_fte, to_years
-from caopo.money import Number, quantize, round_cents, to_decimal, truncate
+from caopo.money import Number, quantize, round_cents, to_amount, to_decimal, truncate
 from caopo.provenance import Status, weakest
 from caopo.salary_scales.codes import scale_code
 from caopo.schema.base import Source
@@ -215,24 +215,6 @@ def _contribution_rule(version: HourBudgets) -> tuple[HourBudgetItem, Contributi
     raise InvalidInputError(f"the hour budgets of {version.effective_from} have no eigen bijdrage")
 
 
-def _salary(value: object) -> Decimal:
-    """The full-time monthly salary in euros: above 0, at most two decimals (``"3.000"``
-    is refused, not read as three euros), at most :data:`MAX_SALARY`."""
-    amount = to_decimal(value, name="salary")
-    exponent = amount.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -2:
-        raise InvalidInputError(
-            f"salary {shown(value)} has more than two decimals: write euros and cents with a "
-            f"decimal point (3000 or 3000.00 for three thousand euros, 3.00 for three)"
-        )
-    if not 0 < amount <= MAX_SALARY:
-        raise InvalidInputError(
-            f"salary {shown(value)} must be above 0 and at most EUR {MAX_SALARY} (an input "
-            f"guard, not a CAO figure): the full-time monthly salary in euros"
-        )
-    return amount
-
-
 def _hours_taken(
     hours: Number | None, budget: HourLine, rule: ContributionRule, quantum: Decimal
 ) -> Decimal:
@@ -272,7 +254,7 @@ def di_own_contribution(
     >>> di_own_contribution(3000, scale="11", on="2021-01-01", fte="0.6957").amount
     Decimal('81.60')
     """
-    day, wtf, full = to_date(on), to_fte(fte), _salary(salary)
+    day, wtf, full = to_date(on), to_fte(fte), to_amount(salary, name="salary", at_most=MAX_SALARY)
     code = scale_text(scale)
     scale_code(code).period(day)  # refuses a code that does not exist on the day
     version = catalog().series(HOURS_TABLE, HourBudgets).version_on(day)

@@ -49,6 +49,7 @@ from caopo.catalog.state import remembered
 from caopo.display import Display, Tabular, record
 from caopo.errors import InvalidInputError, OverspendingError, shown
 from caopo.inputs import Category, to_date, to_flag, to_fte, to_year, to_years
+from caopo.items import MAX_SPENDINGS, to_items, to_pairs
 from caopo.money import Number, to_amount
 from caopo.professionalisation.budgets import (
     NOT_STATED,
@@ -222,9 +223,10 @@ def _usable_override(value: object) -> int | None:
 
 def _fte_by_year(fte: Number | Mapping[int, Number], years: range) -> dict[int, Decimal]:
     if isinstance(fte, Mapping):
+        pairs = to_pairs(fte, name="fte", at_most=MAX_YEARS, expected="a mapping of year to fte")
         given = {
             to_year(k, name="fte year"): to_fte(v, name=f"fte[{shown(k)}]", allow_zero=True)
-            for k, v in fte.items()
+            for k, v in pairs
         }
         missing = [y for y in years if y not in given]
         extra = sorted(set(given) - set(years))
@@ -256,11 +258,10 @@ def _spending(
     items: Iterable[tuple[object, Number]], start: date, end: date
 ) -> list[tuple[date, Decimal]]:
     """The expenses, checked to lie in ``[start, end)``, in date order."""
-    if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Iterable):
-        raise InvalidInputError(
-            f"spending must be a list of (date, amount) pairs, not {type(items).__name__}"
-        )
-    return sorted((_expense(item, start, end) for item in items), key=lambda pair: pair[0])
+    pairs = to_items(
+        items, name="spending", at_most=MAX_SPENDINGS, expected="a list of (date, amount) pairs"
+    )
+    return sorted((_expense(item, start, end) for item in pairs), key=lambda pair: pair[0])
 
 
 # --------------------------------------------------------------------------- the ledger

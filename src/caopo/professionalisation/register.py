@@ -34,6 +34,7 @@ from caopo.dates import add_months, add_years
 from caopo.display import Display
 from caopo.errors import InvalidInputError, NotPublishedError, shown
 from caopo.inputs import to_date, to_years
+from caopo.items import MAX_DATES, to_items
 from caopo.provenance import Status
 from caopo.schema.base import Source
 from caopo.schema.register import CycleRule, Fee, RegisterRules, RegisterType
@@ -139,12 +140,9 @@ def _reregistrations(
 ) -> tuple[Reregistration, ...]:
     """Each re-registration counts for the first deadline not yet met (even when late);
     two within one cycle are refused."""
-    if isinstance(dates, (str, bytes, date)) or not isinstance(dates, Iterable):
-        raise InvalidInputError(
-            f"reregistered must be a list of dates, not a single {shown(dates)}"
-        )
+    items = to_items(dates, name="reregistered", at_most=MAX_DATES, expected="a list of dates")
     done: list[Reregistration] = []
-    for when in sorted(to_date(d, name="reregistered") for d in dates):
+    for when in sorted(to_date(d, name="reregistered") for d in items):
         if when <= start:
             raise InvalidInputError(
                 f"re-registration {when} is not after the registration of {start}"

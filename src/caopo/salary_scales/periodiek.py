@@ -17,8 +17,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from caopo.errors import InvalidInputError, shown
+from caopo.errors import InvalidInputError
 from caopo.inputs import to_days, to_year
+from caopo.items import MAX_YEAR_ENTRIES, to_pairs
 from caopo.salary_scales.codes import CodePeriod, periodiek_rule
 from caopo.salary_scales.salary import version_holding
 
@@ -88,13 +89,14 @@ def check_days_worked(value: object) -> dict[int, int] | None:
     """
     if value is None:
         return None
-    if not isinstance(value, Mapping):
-        raise InvalidInputError(
-            f"days_worked must be a mapping of school year (the year it starts) to days, "
-            f"like {{2024: 180}}, not {shown(value)}"
-        )
+    pairs = to_pairs(
+        value,
+        name="days_worked",
+        at_most=MAX_YEAR_ENTRIES,
+        expected="a mapping of school year (the year it starts) to days, like {2024: 180}",
+    )
     found: dict[int, int] = {}
-    for key, days in value.items():
+    for key, days in pairs:
         year = to_year(key, name="days_worked year")
         if year in found:
             raise InvalidInputError(f"days_worked names school year {year} twice")

@@ -14,10 +14,11 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 from caopo.errors import CaopoError, NotPublishedError
 from caopo.inputs import to_date, to_days_per_week, to_flag, to_km
-from caopo.money import Number, round_cents
+from caopo.money import Number, round_fraction, round_quotient
 from caopo.pay.components.base import (
     Entry,
     Gap,
@@ -62,7 +63,8 @@ class CommutingAllowance:
     """``per_year`` / instalments, rounded to cents (in a year of pay the instalments are
     balanced cumulatively, so they add up to ``per_year``)."""
     per_year_exact: Decimal
-    """Unrounded yearly amount (for instalment arithmetic)."""
+    """Unrounded yearly amount (for instalment arithmetic): exact, as the rule's
+    ``days_per_week_basis`` (5) divides a power of ten."""
     instalments: int
     months_without_payment: tuple[int, ...]
     on: date
@@ -112,14 +114,14 @@ def commuting_allowance(
             raise NotPublishedError(f"no cap for replacement staff is known on {day}")
         cap = rule.max_km_one_way_replacement
     reimbursable = max(Decimal(0), min(km, cap) - rule.km_not_reimbursed)
-    exact = reimbursable * 2 * days / basis * per_year * rule.rate_per_km
+    by_basis = reimbursable * 2 * days * per_year * rule.rate_per_km
     return CommutingAllowance(
         km_one_way=km,
         reimbursable_km=reimbursable,
         days_per_week=days,
-        per_year=round_cents(exact),
-        per_instalment=round_cents(exact / instalments),
-        per_year_exact=exact,
+        per_year=round_quotient(by_basis, basis),
+        per_instalment=round_quotient(by_basis, basis * instalments),
+        per_year_exact=by_basis / basis,
         instalments=instalments,
         months_without_payment=rule.months_without_payment,
         on=day,
@@ -149,7 +151,7 @@ def commuting(context: PayContext, earlier: Payslips) -> tuple[Entry, ...]:
     if employment.commute_km is None:
         return ()
     entries: list[Entry] = []
-    cumulative = paid = Decimal(0)
+    cumulative, paid = Fraction(0), Decimal(0)
     for month in context.plan.months:
         try:
             allowance = commuting_allowance(
@@ -164,8 +166,12 @@ def commuting(context: PayContext, earlier: Payslips) -> tuple[Entry, ...]:
             continue
         if month.month.month in allowance.months_without_payment:
             continue
-        cumulative += allowance.per_year_exact / allowance.instalments * month.part
-        amount = round_cents(cumulative) - paid
+        cumulative += (
+            Fraction(allowance.per_year_exact)
+            * month.served_days
+            / (allowance.instalments * month.days)
+        )
+        amount = round_fraction(cumulative) - paid
         paid += amount
         ref = Reference(TABLE, allowance.effective_from.isoformat(), allowance.status)
         line = Line.of(NAME, amount, (ref,), _basis(allowance), allowance.sources)

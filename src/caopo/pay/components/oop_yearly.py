@@ -1,15 +1,18 @@
 """``jaarlijkse_uitkering_oop``: the yearly payment for support staff (art. 6.21): an
 amount a year by scale bracket, pro rata the werktijdfactor up to ``fte_cap``, accrued
-monthly by the part of each month in service, paid in ``paid_in_month`` or on leaving.
+monthly by the part of each month in service (amount x factor x days / 12 / days in the
+month, summed exactly and rounded once), paid in ``paid_in_month`` or on leaving.
 Who gets it is data too (``who``, in the vocabulary of :class:`caopo.Category`)."""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 from caopo.catalog.loader import catalog
 from caopo.errors import CaopoError, NotPublishedError
+from caopo.money import round_fraction
 from caopo.pay.components.base import (
     Entry,
     Gap,
@@ -57,7 +60,7 @@ def oop_yearly_payment(context: PayContext, earlier: Payslips) -> tuple[Entry, .
     versions = catalog().series(TABLE, OopYearlyPayment).versions
     if not any(is_for(version.who, employment.category) for version in versions):
         return ()
-    exact = Decimal(0)
+    exact = Fraction(0)
     refs: list[Reference] = []
     rule: OopYearlyPayment | None = None
     amounts: dict[Decimal, None] = {}
@@ -71,7 +74,8 @@ def oop_yearly_payment(context: PayContext, earlier: Payslips) -> tuple[Entry, .
             continue
         rule = version
         amounts[amount] = None
-        exact += amount / MONTHS_PER_YEAR * min(employment.fte, version.fte_cap) * month.part
+        share = amount * min(employment.fte, version.fte_cap) * month.served_days
+        exact += Fraction(share) / (MONTHS_PER_YEAR * month.days)
         refs.append(rule_reference(version))
     if rule is None:
         return ()
@@ -82,4 +86,5 @@ def oop_yearly_payment(context: PayContext, earlier: Payslips) -> tuple[Entry, .
         f"{rule.fte_cap}, accrued monthly; paid in {paid:%Y-%m} (month {rule.paid_in_month}, "
         f"or the last month of service)"
     )
-    return (Posting(paid, Line.of(NAME, exact, refs, basis, rule.sources)),)
+    line = Line.of(NAME, round_fraction(exact), refs, basis, rule.sources)
+    return (Posting(paid, line),)
