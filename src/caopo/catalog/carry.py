@@ -128,6 +128,7 @@ def _carry(series: Series[ScaleTable], chain: RaiseChain) -> tuple[Entry[ScaleTa
             if not named:
                 continue
             dropped.update(dict.fromkeys(named, _reason(event, same.as_scale)))
+            statuses.append(event.status)  # the version's start and its gaps rest on it
         elif event.change != "percentage":  # structural, or a raise no source quantifies
             entries[-1] = _ended(entries[-1], event.on)
             break
