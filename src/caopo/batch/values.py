@@ -90,7 +90,7 @@ def plain(value: object) -> object:
 def is_empty(value: object) -> bool:
     """``None``, ``NaN``, ``NaT``, ``pd.NA`` or blank text: a cell with nothing in it.
 
-    >>> is_empty(float("nan")), is_empty(" "), is_empty(0)
+    >>> is_empty(float("nan")), is_empty(" "), is_empty(0)  # float-ok
     (True, True, False)
     """
     if value is None or type(value).__name__ in _EMPTY_TYPES:
@@ -108,7 +108,7 @@ def _filled(value: object, name: str) -> object:
     return plain(value)
 
 
-def _whole_float(value: float, name: str) -> int:
+def _whole_float(value: float, name: str) -> int:  # float-ok
     if not value.is_integer():
         raise InvalidInputError(f"{name} must be a whole number, not the float {shown(value)}")
     return int(value)
@@ -119,7 +119,7 @@ def to_frame_step(value: object, *, name: str) -> int:
 
     >>> to_frame_step(5.0, name="column 'trede'")
     5
-    >>> to_frame_step(float("nan"), name="column 'trede'")
+    >>> to_frame_step(float("nan"), name="column 'trede'")  # float-ok
     Traceback (most recent call last):
     ...
     caopo.errors.InvalidInputError: column 'trede' is empty
@@ -183,7 +183,7 @@ def _decimal(value: object, name: str) -> object:
     return _float_decimal(cell, name) if isinstance(cell, float) else cell
 
 
-def _float_decimal(value: float, name: str) -> Decimal:
+def _float_decimal(value: float, name: str) -> Decimal:  # float-ok
     if not math.isfinite(value):
         raise InvalidInputError(f"{name} {shown(value)} is not a finite number")
     scaled = round(value * 10**FTE_DECIMALS)
