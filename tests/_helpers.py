@@ -25,3 +25,19 @@ def user_tables(folder: Path, *, replace: bool = False) -> Iterator[None]:
         yield
     finally:
         caopo.reset_tables()
+
+
+# A user table replacing the shipped teachers 2024-10-01 with LB trede 5 = EUR 5 (amounts for
+# tests only): what was remembered on the shipped tables must not answer through it.
+TEACHERS = """\
+kind: salary_scales
+table: teachers
+title: "Test table (amounts for the test only)"
+effective_from: 2024-10-01
+cao: "test"
+status: published
+coverage: partial
+sources: [{title: "test fixture"}]
+cells:
+  "LB": {5: 5}
+"""

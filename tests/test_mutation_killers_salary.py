@@ -32,7 +32,7 @@ from caopo.errors import (
     UnknownScaleError,
 )
 from caopo.salary_scales import salary as lookup
-from tests._helpers import user_tables
+from tests._helpers import TEACHERS, user_tables
 
 LB_2024 = {1: Decimal(3463), 5: Decimal(3868), 12: Decimal(5277)}
 
@@ -123,19 +123,6 @@ def test_junk_and_bools_are_refused_after_the_plain_answers_are_remembered(
 
 
 # --------------------------------------------------------------- a cache never outlives use_tables
-
-TEACHERS = """\
-kind: salary_scales
-table: teachers
-title: "Test table (amounts for the test only)"
-effective_from: 2024-10-01
-cao: "test"
-status: published
-coverage: partial
-sources: [{title: "test fixture"}]
-cells:
-  "LB": {5: 5}
-"""
 
 
 def test_no_remembered_answer_survives_use_tables_or_reset(tmp_path: Path) -> None:

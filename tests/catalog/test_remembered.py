@@ -12,21 +12,7 @@ import pytest
 
 import caopo
 from caopo.catalog.state import plain_key, remember
-from tests._helpers import user_tables
-
-# A user table replacing the shipped teachers 2024-10-01 (amounts for the test only).
-TEACHERS = """\
-kind: salary_scales
-table: teachers
-title: "Test table (amounts for the test only)"
-effective_from: 2024-10-01
-cao: "test"
-status: published
-coverage: partial
-sources: [{title: "test fixture"}]
-cells:
-  "LB": {5: 5}
-"""
+from tests._helpers import TEACHERS, user_tables
 
 
 def test_no_remembered_answer_survives_use_tables_or_reset_tables(tmp_path: Path) -> None:
